@@ -27,6 +27,7 @@ from archive.extract.mentions import Mention
 from archive.extract.segment import Span
 
 WORD = re.compile(r"[^\W\d_]+(?:[-’'][^\W\d_]+)*(?:[’']s)?", re.U)
+ORGANIZATION_ROLES = frozenset({"head_of_organization"})
 ABBREV = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,5}$")
 
 
@@ -291,8 +292,8 @@ def find_people(body: str, lang: str, excluded: list[Span] | None = None) -> Peo
             after_country, j = _following_country(body, tokens, t, lang)
         if j < len(tokens) and tokens[j].lower.rstrip(".") in cfg["honorifics"]:
             j += 1
-        n = _name_tokens(body, tokens, j, lang, title_idx) if j < len(tokens) and (
-            j == t.last or True) and _adjacent(body, tokens[j - 1], tokens[j]) else 0
+        adjacent = j < len(tokens) and _adjacent(body, tokens[j - 1], tokens[j])
+        n = _name_tokens(body, tokens, j, lang, title_idx) if adjacent else 0
         country = before_country or after_country
         position = _position_text(body, tokens, t.first, t.last, lang)
         if n:
@@ -343,13 +344,19 @@ def find_people(body: str, lang: str, excluded: list[Span] | None = None) -> Peo
 
 
 def _fill_countries(persons: list[Person], titles: list[TitleMention], cfg: dict[str, Any]) -> None:
-    """A title mention with a country and a role held by one person lends that person its country."""
+    """A title mention with a country and a role held by one person lends that person its country;
+    an official of a state with no state named, in a language whose press has a home country (Kazakh:
+    "Премьер-министр Олжас Бектенов"), is that country's."""
     for t in titles:
         if not t.country:
             continue
         holders = [p for p in persons if p.role == t.role and p.country in (None, t.country)]
         if len(holders) == 1 and holders[0].country is None:
             holders[0].country = t.country
+    home = cfg.get("home_country")
+    for p in persons:
+        if p.country is None and home and p.role and p.role not in ORGANIZATION_ROLES:
+            p.country = home
 
 
 def resolve_title(people: People, title: TitleMention, lang: str, before: int | None = None) -> Person | None:

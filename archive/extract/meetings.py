@@ -1,0 +1,215 @@
+"""The meeting an article reports: kind, date, place, occasion and topics.
+
+Language knowledge comes from `<lang>/data/meetings.yaml`: event words and the kinds they signal,
+whether the main predicate stands last (Kazakh, verb-final) or first (Russian, English), the words
+around a framework event ("X аясында", "в рамках X", "on the sidelines of X") and how topic lists are
+introduced ("Тараптар … мәселелерін талқылады", "Стороны обсудили …", "The sides discussed …").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from archive.extract.dates import DateMention
+from archive.extract.lexicon import lexicon
+from archive.extract.people import Token, morphology, tokenize
+from archive.extract.segment import Span
+
+DATELINE = re.compile(r"\A\s*([^\W\d_][^\W\d_ -]*(?:[ -][^\W\d_]+)?)\s*,\s*(?=\d)", re.U)
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    kind: str
+    date: str | None
+    city: str | None
+    country: str | None
+    occasion: str | None
+    topics: tuple[str, ...]
+
+
+@cache
+def _config(lang: str) -> dict[str, Any]:
+    data = dict(lexicon(lang, "meetings"))
+    data["kinds"] = [(tuple(k["words"]), k["kind"]) for k in data["kinds"]]
+    data["remote"] = frozenset(data.get("remote") or ())
+    data["topic_strip"] = frozenset(data.get("topic_strip") or ())
+    return data
+
+
+def _kind_hits(tokens: list[Token], cfg: dict[str, Any]) -> list[tuple[int, str]]:
+    hits = []
+    i = 0
+    while i < len(tokens):
+        for words, kind in cfg["kinds"]:
+            n = len(words)
+            if i + n <= len(tokens) and all(tokens[i + k].lower.startswith(w) for k, w in enumerate(words)):
+                hits.append((i, kind))
+                i += n - 1
+                break
+        i += 1
+    return hits
+
+
+def dateline(body: str, lang: str, dates: list[DateMention]) -> tuple[str | None, DateMention | None]:
+    """"Москва, 5 октября 2023 года." / "АСТАНА, 12 марта." at the very start: (place word, its date)."""
+    m = DATELINE.match(body)
+    if not m:
+        return None, None
+    d = next((d for d in dates if d.start == m.end()), None)
+    if d is None:
+        return None, None
+    rest = body[d.end:d.end + 3]
+    if not rest.lstrip(" ").startswith((".", "—", "–", "-", "\n")):
+        return None, None
+    return m.group(1), d
+
+
+def _place_in(body: str, tokens: list[Token], lang: str):
+    from archive.extract.places import place
+
+    for i, tok in enumerate(tokens):
+        if not tok.cap:
+            continue
+        for n in (3, 2, 1):
+            if i + n > len(tokens):
+                continue
+            phrase = " ".join(t.text for t in tokens[i:i + n])
+            p = place(phrase, lang)
+            if p is not None and p.kind in ("city", "landmark"):
+                return p
+    return None
+
+
+def _occasion(body: str, sent: Span, tokens: list[Token], kind_idx: int | None, kind: str,
+              lang: str, cfg: dict[str, Any]) -> str | None:
+    text = body[sent.start:sent.end]
+    for word in cfg.get("occasion_after") or ():
+        for i, tok in enumerate(tokens):
+            if tok.lower == word:
+                j = i
+                while j > 0 and i - j < 7 and body[tokens[j - 1].end:tokens[j].start].isspace():
+                    j -= 1
+                while j < i and not tokens[j].cap:
+                    j += 1
+                if j < i:
+                    return body[tokens[j].start:tokens[i - 1].end]
+    for phrase in cfg.get("occasion_before") or ():
+        m = re.search(r"(?<!\w)" + re.escape(phrase) + r"\s+([^,.;:]+)", text, re.I)
+        if m:
+            words = m.group(1).split()[:9]
+            return " ".join(words).strip(" «»\"") or None
+    if kind_idx is not None and kind in cfg.get("occasion_of_kinds", ()):
+        ev = tokens[kind_idx]
+        if ev.cap and ev.start > sent.start:
+            # a named event: "Консультативная встреча глав государств Центральной Азии"
+            m = re.match(r"[^,.;:()]+", body[ev.start:sent.end])
+            return m.group().strip() if m else None
+        if ev.cap and ev.start == sent.start:
+            return None
+        # "X-тің отырысы": the capitalised genitive phrase before the event word
+        j = kind_idx
+        while j > 0 and kind_idx - j < 5 and body[tokens[j - 1].end:tokens[j].start].isspace():
+            j -= 1
+        while j < kind_idx and not tokens[j].cap:
+            j += 1
+        if j < kind_idx and tokens[j].cap:
+            words = [t.text for t in tokens[j:kind_idx]]
+            if len(words) >= 2:
+                try:
+                    words = morphology(lang).nominative_phrase(words, ())
+                except Exception:
+                    pass
+                return " ".join(words)
+    return None
+
+
+def _topics(body: str, sentences: list[Span], lang: str, cfg: dict[str, Any]) -> tuple[str, ...]:
+    verbs = tuple(cfg.get("topic_verbs") or ())
+    subjects = tuple(cfg.get("topic_subjects") or ())
+    closers = tuple(cfg.get("topic_closers") or ())
+    verb_last = cfg.get("predicate") == "last"
+    for sent in sentences:
+        tokens = tokenize(body, sent.start, sent.end)
+        vi = next((i for i, t in enumerate(tokens) if t.lower.startswith(verbs)), None)
+        if vi is None:
+            continue
+        if verb_last:
+            si = next((i for i, t in enumerate(tokens[:vi]) if t.lower in subjects), None)
+            start = tokens[si].end if si is not None else sent.start
+            ci = next((i for i in range(vi - 1, -1, -1) if tokens[i].lower in closers), None)
+            end = tokens[ci].start if ci is not None and (si is None or ci > si) else tokens[vi].start
+        else:
+            start = tokens[vi].end
+            end = sent.end
+        span = body[start:end].strip(" ,.;")
+        if not span:
+            continue
+        items = _split_list(span, cfg)
+        if items:
+            return tuple(items)
+    return ()
+
+
+def _split_list(span: str, cfg: dict[str, Any]) -> list[str]:
+    seps = [s for s in cfg.get("topic_separators") or () if s]
+    pattern = "|".join(re.escape(s) for s in sorted(seps, key=len, reverse=True))
+    parts = re.split(pattern, span) if pattern else [span]
+    strip = cfg["topic_strip"]
+    out: list[str] = []
+    for part in parts:
+        words = part.split()
+        while words and words[0].lower().strip(",.") in strip:
+            words.pop(0)
+        while words and words[-1].lower().strip(",.") in strip:
+            words.pop()
+        item = " ".join(words).strip(" ,.;«»\"")
+        if item and len(item) > 2 and item not in out:
+            out.append(item)
+    return out
+
+
+def find_setting(body: str, paragraphs: list[Span], sentences: list[Span], lang: str,
+                 dates: list[DateMention], published: str | None) -> Setting:
+    """Kind, date, place, occasion and topics of the article's (main) meeting."""
+    cfg = _config(lang)
+    lead_para = paragraphs[0] if paragraphs else Span(0, len(body))
+    lead_sents = [s for s in sentences if s.start < lead_para.end] or sentences[:1]
+    place_word, line_date = dateline(body, lang, dates)
+
+    kind, kind_idx, kind_sent, kind_tokens = "meeting", None, lead_sents[0] if lead_sents else None, []
+    for sent in lead_sents:
+        toks = tokenize(body, sent.start, sent.end)
+        hits = _kind_hits(toks, cfg)
+        remote = [h for h in hits if h[1] in cfg["remote"]]
+        if remote:
+            kind_idx, kind = remote[0]
+            kind_sent, kind_tokens = sent, toks
+            break
+        if hits and kind_idx is None:
+            kind_idx, kind = hits[-1] if cfg.get("predicate") == "last" else hits[0]
+            kind_sent, kind_tokens = sent, toks
+    if kind_idx is None and lead_sents:
+        kind_tokens = tokenize(body, lead_sents[0].start, lead_sents[0].end)
+
+    date = next((d.date for d in dates if d.date and d.start < lead_para.end and d is not line_date), None)
+
+    city = country = None
+    if kind not in cfg["remote"]:
+        p = None
+        if place_word:
+            from archive.extract.places import place as lookup
+
+            p = lookup(place_word, lang)
+        if p is None:
+            p = _place_in(body, tokenize(body, lead_para.start, lead_para.end), lang)
+        if p is not None:
+            city, country = p.name, p.country
+
+    occasion = None
+    if kind_sent is not None:
+        occasion = _occasion(body, kind_sent, kind_tokens, kind_idx, kind, lang, cfg)
+    topics = _topics(body, sentences, lang, cfg)
+    return Setting(kind, date, city, country, occasion, topics)

@@ -1,0 +1,220 @@
+"""The extraction pipeline: read → detect language → segment → extract → resolve within the article.
+
+    record = extract_article(raw_article)
+
+Every stage is a module with a small typed interface; this one only routes data between them:
+people (names, titles) → quotes and reported speech (with their cues) → speakers resolved to people →
+claims (speaker from the statement they sit in) → meeting setting → the FORMAT.md record.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, replace
+
+from archive.extract.dates import find_dates
+from archive.extract.langid import detect_language
+from archive.extract.meetings import dateline, find_setting
+from archive.extract.mentions import Mention
+from archive.extract.numbers import extract_claims
+from archive.extract.people import People, Person, find_people, resolve_title
+from archive.extract.quotes import QuoteFinding, find_quotes
+from archive.extract.segment import Span, paragraphs, sentences
+from archive.extract.sources import find_sources
+from archive.read.text import RawArticle
+from archive.record import ArticleRecord, Claim, Meeting, Participant, Quote
+
+SUPPORTED = ("kk", "ru", "en")
+
+
+class UnsupportedArticle(ValueError):
+    """The article's language is not one we extract."""
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """A quote or reported clause with its resolved speaker."""
+    finding: QuoteFinding
+    speaker: Person | None
+
+
+def language_of(raw: RawArticle) -> str:
+    lang = (raw.language or "").lower() or detect_language(raw.body)
+    if lang not in SUPPORTED:
+        raise UnsupportedArticle(f"unsupported language {lang!r} (supported: {', '.join(SUPPORTED)})")
+    return lang
+
+
+def _inside(spans: list[Span], start: int, end: int) -> bool:
+    return any(s.start <= start and end <= s.end for s in spans)
+
+
+class _Speakers:
+    """Resolves the cue of each statement to a person, keeping track of who spoke or acted last so
+    that pronouns ("ол", "он", "he") and cue-less statements find their referent."""
+
+    def __init__(self, people: People, lang: str, quoted: list[Span]):
+        self.people = people
+        self.lang = lang
+        self.quoted = quoted
+        self.starts = [m.start for m in people.mentions]
+
+    def person_of(self, mention: Mention) -> Person | None:
+        if mention.kind == "name" and mention.person:
+            return self.people.by_name(mention.person)
+        if mention.kind == "title":
+            title = next((t for t in self.people.titles if t.span.start == mention.start), None)
+            return resolve_title(self.people, title, self.lang, mention.start) if title else None
+        return None
+
+    def at(self, cue: Span) -> Mention | None:
+        """The name/title mention overlapping a cue span."""
+        i = bisect.bisect_right(self.starts, cue.end) - 1
+        while i >= 0:
+            m = self.people.mentions[i]
+            if m.end > cue.start:
+                return m
+            if m.end <= cue.start:
+                break
+            i -= 1
+        return None
+
+    def last_actor(self, before: int, statements: list[Statement]) -> Person | None:
+        """The person who last spoke or was last the subject of a sentence before an offset."""
+        best: tuple[int, Person] | None = None
+        for st in statements:
+            if st.speaker and st.finding.sentence.start < before:
+                pos = st.finding.sentence.start
+                if best is None or pos >= best[0]:
+                    best = (pos, st.speaker)
+        for m in self.people.mentions:
+            if m.start >= before:
+                break
+            if _inside(self.quoted, m.start, m.end):
+                continue
+            p = self.person_of(m)
+            if p and (best is None or m.start > best[0]):
+                best = (m.start, p)
+        return best[1] if best else None
+
+
+def resolve_statements(findings: list[QuoteFinding], people: People, lang: str,
+                       quoted: list[Span]) -> list[Statement]:
+    sp = _Speakers(people, lang, quoted)
+    out: list[Statement] = []
+    for f in sorted(findings, key=lambda f: (f.sentence.start, f.start)):
+        person: Person | None = None
+        if f.cue is not None:
+            mention = sp.at(f.cue)
+            person = sp.person_of(mention) if mention else None
+            if person is None and mention is None:
+                # a pronoun, or a cue we could not tie to a mention: the last actor
+                person = sp.last_actor(f.sentence.start, out)
+        else:
+            prev = [s for s in out if s.finding.sentence.end <= f.sentence.start or s.finding.sentence == f.sentence]
+            person = prev[-1].speaker if prev else sp.last_actor(f.sentence.start, out)
+        out.append(Statement(f, person))
+    return out
+
+
+def _claim_speakers(claims: list[Claim], statements: list[Statement], sents: list[Span], paras: list[Span],
+                    people: People, quoted: list[Span]) -> list[Claim]:
+    """A claim's speaker: the statement it sits in; else the statement its sentence continues (the
+    following sentences of the same paragraph that name no other actor)."""
+    by_sentence: dict[int, Statement] = {}
+    for st in statements:
+        for i, s in enumerate(sents):
+            if s.start <= st.finding.start < s.end or s == st.finding.sentence:
+                by_sentence.setdefault(i, st)
+
+    def has_actor(s: Span) -> bool:
+        return any(s.start <= m.start < s.end and not _inside(quoted, m.start, m.end) for m in people.mentions)
+
+    def para_of(s: Span) -> int:
+        return next((k for k, p in enumerate(paras) if p.start <= s.start < p.end), -1)
+
+    carried: dict[int, Person | None] = {}
+    current: Person | None = None
+    current_para = -1
+    for i, s in enumerate(sents):
+        if para_of(s) != current_para:
+            current, current_para = None, para_of(s)
+        if i in by_sentence:
+            current = by_sentence[i].speaker
+        elif has_actor(s):
+            current = None
+        carried[i] = current
+
+    out = []
+    for c in claims:
+        speaker = None
+        inside = [st for st in statements if st.finding.start <= c.start and c.end <= st.finding.end]
+        if inside:
+            speaker = inside[0].speaker
+        else:
+            idx = next((i for i, s in enumerate(sents) if s.start <= c.start < s.end), None)
+            speaker = carried.get(idx) if idx is not None else None
+        out.append(replace(c, speaker=speaker.name if speaker else None))
+    return out
+
+
+def _participants(people: People, statements: list[Statement], quoted: list[Span], lead: Span) -> list[Person]:
+    """People who took part: named outside quotations, and in the lead, as a speaker or with a title."""
+    speakers = {id(st.speaker) for st in statements if st.speaker}
+    chosen = []
+    for p in people.persons:
+        outside = [m for m in p.mentions if not _inside(quoted, m.start, m.end)]
+        if not outside:
+            continue
+        in_lead = any(lead.start <= m.start < lead.end for m in outside)
+        if in_lead or id(p) in speakers or p.role:
+            chosen.append(p)
+    return sorted(chosen, key=lambda p: p.first_offset)
+
+
+def extract_article(raw: RawArticle) -> ArticleRecord:
+    lang = language_of(raw)
+    body = raw.body
+    paras = paragraphs(body)
+    sents = sentences(body)
+    dates = find_dates(body, lang, raw.published)
+    published = raw.published
+    if published is None:
+        _, line_date = dateline(body, lang, dates)
+        if line_date is not None and line_date.date:
+            published = line_date.date
+
+    # quotation marks first, so that people named only inside a quote are not taken as participants
+    people = find_people(body, lang)
+    findings = find_quotes(body, sents, lang, people.mentions)
+    quoted = [Span(f.start, f.end) for f in findings if f.direct]
+    statements = resolve_statements(findings, people, lang, quoted)
+
+    lead = paras[0] if paras else Span(0, len(body))
+    persons = _participants(people, statements, quoted, lead)
+
+    claims = extract_claims(body, sents, lang, published)
+    claims = _claim_speakers(claims, statements, sents, paras, people, quoted)
+
+    setting = find_setting(body, paras, sents, lang, dates, published)
+    from archive.names import person_key
+
+    participants = tuple(
+        Participant(p.name, p.position, p.role, p.country, person_key(p.name)) for p in persons
+    )
+    meeting = Meeting(setting.kind, setting.date, setting.city, setting.country, setting.occasion,
+                      participants, setting.topics)
+    quotes = tuple(
+        Quote(st.speaker.name if st.speaker else None, body[st.finding.start:st.finding.end],
+              st.finding.direct, st.finding.start, st.finding.end)
+        for st in sorted(statements, key=lambda s: s.finding.start)
+    )
+    reporter, cited = find_sources(body, sents, lang)
+    outlet, via = raw.outlet, cited
+    if outlet is None:
+        outlet = reporter
+    elif reporter and not cited and reporter.casefold() not in outlet.casefold():
+        via = reporter
+    return ArticleRecord(
+        id=raw.id, language=lang, title=raw.title, published=published, outlet=outlet, via=via,
+        url=raw.url, meetings=(meeting,), quotes=quotes, claims=tuple(claims),
+    )

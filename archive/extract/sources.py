@@ -1,0 +1,44 @@
+"""Who reports an article (outlet) and whom it cites (via), from phrases like "деп хабарлайды X … сілтеме
+жасап", "сообщает X со ссылкой на Y", "reports X citing Y" (patterns in `<lang>/data/sources.yaml`)."""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from archive.extract.lexicon import lexicon
+from archive.extract.segment import Span
+
+
+@cache
+def _patterns(lang: str) -> list[re.Pattern[str]]:
+    return [re.compile(p) for p in lexicon(lang, "sources")["patterns"]]
+
+
+def _nominative(phrase: str, lang: str) -> str:
+    from archive.extract.people import morphology
+
+    words = phrase.split()
+    # the head word that carries the case ending: the last in Kazakh, the first in Russian
+    at = -1 if lexicon(lang, "sources").get("head") == "last" else 0
+    if words and words[at][:1].islower():
+        try:
+            words[at] = morphology(lang).nominative_phrase([words[at]], ())[-1]
+        except Exception:  # a reporter name is still usable as written
+            pass
+    return " ".join(words).strip(" «»\"")
+
+
+def find_sources(body: str, sentences: list[Span], lang: str) -> tuple[str | None, str | None]:
+    """(reporter, cited source) named in the text, or None."""
+    for sent in sentences:
+        text = body[sent.start:sent.end]
+        for pat in _patterns(lang):
+            m = pat.search(text)
+            if not m:
+                continue
+            groups = m.groupdict()
+            s = groups.get("s")
+            c = groups.get("c")
+            return (_nominative(s.strip(), lang) if s else None,
+                    _nominative(c.strip(), lang) if c else None)
+    return None, None
