@@ -70,10 +70,16 @@ def sentences(body: str, within: Span | None = None) -> list[Span]:
             ch = text[i]
             if ch in OPENERS and not (ch == "“" and depth and text[i - 1: i] != " "):
                 depth += 1
-            elif ch in CLOSERS:
-                depth = max(0, depth - 1)
+            elif ch in CLOSERS or (ch == '"' and straight):
+                if ch == '"':
+                    straight = False
+                else:
+                    depth = max(0, depth - 1)
+                if depth == 0 and not straight and i and text[i - 1] in ".!?…" and _ends_sentence(text, i - 1, i + 1):
+                    spans.append(_trim(para.start + start, para.start + i + 1, body))
+                    start = i + 1
             elif ch == '"':
-                straight = not straight
+                straight = True
             elif depth == 0 and not straight and ch in ".!?…":
                 m = SENTENCE_END.match(text, i)
                 end = m.end()

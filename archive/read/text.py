@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +48,21 @@ def iso_date(value: Any) -> str | None:
         raise ReadError(f"published: {e}: {s!r}") from None
 
 
+@cache
+def _loader() -> type:
+    """A safe YAML loader that leaves dates as text (we check them ourselves, with a clear error)."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.yaml_implicit_resolvers = {
+        k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
+        for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    return Loader
+
+
 def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
     """(metadata, body). The body starts right after the closing `---` line."""
     m = FRONT_MATTER.match(text)
@@ -55,7 +71,7 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
     import yaml  # lazy: only articles with front matter pay for it
 
     try:
-        meta = yaml.safe_load(m.group(1)) or {}
+        meta = yaml.load(m.group(1), Loader=_loader()) or {}
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark is not None else ""
