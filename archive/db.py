@@ -110,21 +110,44 @@ def make_engine(url: str | URL | None = None, *, foreign_keys: bool = True, **kw
     """
     raw = url if url is not None else database_url()
     try:
-        parsed = make_url(raw)
+        parsed = normalise_url(raw)
         if parsed.get_backend_name() == "sqlite":
-            path = parsed.database or ""
-            in_memory = path in ("", ":memory:") or path.startswith("file::memory:")
-            if not in_memory:
-                Path(path).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            path = sqlite_file(parsed)
+            if path is not None:
+                try:
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                except OSError as error:
+                    raise DatabaseError(f"cannot create the folder for the SQLite file ({safe_url(raw)}): "
+                                        f"{error.strerror or error}") from error
             engine = sa.create_engine(parsed, **kwargs)
-            _sqlite_setup(engine, foreign_keys=foreign_keys, wal=not in_memory)
+            _sqlite_setup(engine, foreign_keys=foreign_keys, wal=path is not None)
             return engine
         kwargs.setdefault("pool_pre_ping", True)
         if parsed.get_backend_name() == "postgresql":
             kwargs.setdefault("connect_args", {}).setdefault("connect_timeout", 10)
         return sa.create_engine(parsed, **kwargs)
+    except ImportError as error:
+        raise DatabaseError(f"the database driver for {safe_url(raw)} is not installed ({error.name}); "
+                            "use sqlite:///PATH or postgresql+psycopg://…") from error
     except (exc.SQLAlchemyError, OSError) as error:
         raise DatabaseError(friendly(error, raw)) from error
+
+
+def normalise_url(url: str | URL) -> URL:
+    """Parse ``url``; a bare ``postgresql://`` means psycopg 3, the driver the archive ships with."""
+    parsed = make_url(url)
+    if parsed.drivername in ("postgresql", "postgres"):
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return parsed
+
+
+def sqlite_file(url: str | URL) -> Path | None:
+    """The file behind an SQLite URL; None for other backends and in-memory databases."""
+    parsed = make_url(url)
+    path = parsed.database or ""
+    if parsed.get_backend_name() != "sqlite" or path in ("", ":memory:") or path.startswith("file:"):
+        return None
+    return Path(path).expanduser()
 
 
 def session_factory(bind: Engine | str | URL | None = None, **kwargs: Any) -> sessionmaker[Session]:
@@ -189,8 +212,12 @@ def current(url: str | URL | None = None) -> str | None:
     """The revision the database is at, or None for an empty database."""
     from alembic.runtime.migration import MigrationContext
 
-    engine = make_engine(url)
     target = url if url is not None else database_url()
+    with translate_errors(target):
+        path = sqlite_file(target)
+    if path is not None and not path.exists():
+        return None      # do not create an empty file just to look at it
+    engine = make_engine(target)
     try:
         with translate_errors(target), engine.connect() as conn:
             heads = MigrationContext.configure(conn).get_current_heads()
