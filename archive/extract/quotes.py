@@ -1,0 +1,661 @@
+"""Direct quotes and reported speech.
+
+Direct quotes are words inside quotation marks («…», “…”, „…“, "…") or after a dialogue dash, with an
+attribution: a verb of saying after the quote («…», деді X / “…,” X said), a colon before it
+(X: «…» / X said: "…"), or a layout that continues an attributed quote (split quotes, the next sentence
+of a dialogue). Quotation marks around a name with no such attribution are not quotes.
+
+Reported speech is found by three general mechanisms, each driven by the language's
+`<lang>/data/speech.yaml`:
+
+* frames: "по словам X, …", "according to X, …", "X-тың айтуынша, …" — the rest of the sentence;
+* complementiser verbs: "X отметил, что …", "X said (that) …" — the clause after the verb, ending
+  before the full stop or a coordinated verb; proposals and stated intentions ("предложил развивать
+  …", "confirmed his intention to …") take their object;
+* clause heads (head-final languages): "X … екенін атап өтті", "X … деп санайды" — the clause between
+  the speaker (subject) and its head word.
+
+Each finding points at the mention that names the speaker (`cue`), or at a pronoun the module finds
+itself, or has no cue when the text names nobody.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from archive.extract.lexicon import lexicon
+from archive.extract.mentions import Mention
+from archive.extract.segment import Span
+
+__all__ = ["QuoteFinding", "find_quotes"]
+
+FLAGS = re.I | re.U
+PAIRS = {"«": "»", "“": "”", "„": "“", '"': '"'}
+CLOSING = {"»", "”", "“", '"'}
+DASHES = "—–-"
+WORD = re.compile(r"[\w’'-]+", re.U)
+END_PUNCT = ".!?…;"
+MAX_ATTR_LEAD = 5      # words allowed before the verb of an attribution ("the Kazakh President said")
+MAX_ATTR_WORDS = 14    # an attribution after a quote is short
+MIN_BARE_QUOTE_WORDS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteFinding:
+    start: int
+    end: int
+    direct: bool
+    cue: Span | None
+    sentence: Span
+
+
+# ---------------------------------------------------------------------------------------- language data
+
+def _alt(items: Sequence[str]) -> str:
+    return "(?:" + "|".join(f"(?:{i})" for i in items) + ")" if items else "(?!)"
+
+
+def _words(items: Sequence[str]) -> str:
+    return r"(?<![\w-])" + _alt(items) + r"(?![\w-])"
+
+
+@dataclass(frozen=True)
+class Grammar:
+    say: re.Pattern[str]
+    subject_pron: re.Pattern[str]
+    poss_pron: re.Pattern[str]
+    collective: re.Pattern[str]
+    fillers: re.Pattern[str]
+    prepositions: re.Pattern[str] | None
+    passive: re.Pattern[str] | None
+    org: re.Pattern[str] | None
+    head_final: bool
+    oblique: tuple[str, ...]
+    frames: tuple[re.Pattern[str], ...]
+    frames_after: re.Pattern[str] | None
+    that_verbs: re.Pattern[str] | None
+    bare_verbs: re.Pattern[str] | None
+    object_verbs: re.Pattern[str] | None
+    intent: re.Pattern[str] | None
+    coordinator: re.Pattern[str] | None
+    heads: re.Pattern[str] | None
+    head_verbs: re.Pattern[str] | None
+    object_head_verbs: re.Pattern[str] | None
+    object_endings: tuple[str, ...]
+    dep: re.Pattern[str] | None
+    lead_converbs: re.Pattern[str] | None
+    about_previous: re.Pattern[str] | None
+
+
+@cache
+def grammar(lang: str) -> Grammar:
+    """The compiled speech grammar of one language (from `<lang>/data/speech.yaml`)."""
+    d = lexicon(lang, "speech")
+    r = d.get("reported") or {}
+    say = _alt(d["say_verbs"])
+
+    def fill(p: str) -> str:
+        return p.replace("{say}", say)
+
+    def opt(items: Sequence[str] | None) -> re.Pattern[str] | None:
+        return re.compile(_words([fill(i) for i in items]), FLAGS) if items else None
+
+    all_verbs = _alt([say] + list(r.get("that_verbs") or []) + list(r.get("object_verbs") or [])
+                     + [r"confirmed|reaffirmed|подтвердил[а]?|выразил[а]?"])
+    gap = int(r.get("gap", 3))
+    that = None
+    if r.get("that_verbs") and r.get("complementizer"):
+        that = re.compile(_words([fill(i) for i in r["that_verbs"]])
+                          + rf"(?P<gap>(?:[ \t]+[^\s,.;:!?«»“”\"]+){{0,{gap}}}?)" + r["complementizer"], FLAGS)
+    heads = None
+    if r.get("heads"):
+        heads = re.compile(_words(r["heads"]), FLAGS)
+    head_verbs = opt(r.get("head_verbs"))
+    fillers = _words(d.get("fillers") or [])
+    dep = None
+    if r.get("dep_marker") and r.get("dep_verbs"):
+        dep = re.compile(r"(?<=\S)\s+" + _words([r["dep_marker"]]) + rf"(?:\s+{fillers})*\s+"
+                         + _words(r["dep_verbs"]), FLAGS)
+    coord = re.compile(r["coordinator"].replace("{verbs}", all_verbs), FLAGS) if r.get("coordinator") else None
+    about = re.compile(fill(r["about_previous"]).lstrip("^"), FLAGS) if r.get("about_previous") else None
+    return Grammar(
+        say=re.compile(_words(d["say_verbs"]), FLAGS),
+        subject_pron=re.compile(_words(d.get("subject_pronouns") or []), FLAGS),
+        poss_pron=re.compile(_words(d.get("possessive_pronouns") or []), FLAGS),
+        collective=re.compile(r"\s*" + _words(d.get("collective_subjects") or []), FLAGS),
+        fillers=re.compile(r"(?:[\s,]+|" + fillers + r")+", FLAGS),
+        prepositions=re.compile(_words(d["prepositions"]) + r"\s*$", FLAGS) if d.get("prepositions") else None,
+        passive=re.compile(_words(d["passive_markers"]) + r"\s*$", FLAGS) if d.get("passive_markers") else None,
+        org=opt(d.get("org_words")),
+        head_final=bool(d.get("head_final")),
+        oblique=tuple(sorted(d.get("oblique_endings") or [], key=len, reverse=True)),
+        frames=tuple(re.compile(fill(f), FLAGS) for f in r.get("frames") or []),
+        frames_after=re.compile(_words(r["frames_after_speaker"]) + r"\s*,\s*", FLAGS)
+        if r.get("frames_after_speaker") else None,
+        that_verbs=that,
+        bare_verbs=re.compile(_words(r["bare_verbs"]) + r"[ \t]+(?!" + _words(r.get("bare_stop") or ["(?!)"])
+                              + r")(?=[\w$“\"«])", FLAGS) if r.get("bare_verbs") else None,
+        object_verbs=re.compile(_words(r["object_verbs"]) + r"[ \t]+(?=[\w“\"«])", FLAGS)
+        if r.get("object_verbs") else None,
+        intent=re.compile(r["intent"], FLAGS) if r.get("intent") else None,
+        coordinator=coord,
+        heads=heads,
+        head_verbs=head_verbs,
+        object_head_verbs=opt(r.get("object_verbs")) if heads else None,
+        object_endings=tuple(r.get("object_endings") or ()),
+        dep=dep,
+        lead_converbs=re.compile(_words(r["lead_converbs"]) + r"\s*,", FLAGS) if r.get("lead_converbs") else None,
+        about_previous=about,
+    )
+
+
+# ---------------------------------------------------------------------------------------- helpers
+
+@dataclass(slots=True)
+class _Cand:
+    """A possible speaker reference: a mention or a pronoun found here."""
+    start: int
+    end: int
+    kind: str           # name | title | pronoun | possessive
+    person: str | None = None
+
+
+class _Ctx:
+    def __init__(self, body: str, sentences: Sequence[Span], g: Grammar, mentions: Sequence[Mention]):
+        self.body = body
+        self.g = g
+        self.sentences = list(sentences)
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.masked = body
+        self.taken: list[tuple[int, int]] = []
+
+    # -- speaker candidates
+    def cands(self, start: int, end: int, subject: bool = True) -> list[_Cand]:
+        out = [_Cand(m.start, m.end, m.kind, m.person) for m in self.mentions
+               if m.start >= start and m.end <= end]
+        seg = self.body[start:end]
+        pats = [(self.g.subject_pron, "pronoun")] + ([] if subject else [(self.g.poss_pron, "possessive")])
+        for pat, kind in pats:
+            for m in pat.finditer(seg):
+                s, e = start + m.start(), start + m.end()
+                if not any(c.start <= s < c.end for c in out):
+                    out.append(_Cand(s, e, kind))
+        return sorted(out, key=lambda c: c.start)
+
+    def oblique(self, c: _Cand) -> bool:
+        """Does the mention stand in a case that cannot be the subject?"""
+        if c.kind in ("pronoun", "possessive"):
+            return False
+        text = self.body[c.start:c.end]
+        words = WORD.findall(text)
+        if not words:
+            return False
+        last = words[-1].lower()
+        if c.person:
+            p = WORD.findall(c.person)
+            base = p[-1].lower() if p else ""
+            if base and last.startswith(base[: max(3, len(base) - 1)]):
+                return len(last) > len(base) and not last.startswith(base + "-")
+        if self.g.head_final and self.g.oblique:
+            return last.endswith(self.g.oblique)
+        return False
+
+    def governed(self, c: _Cand, floor: int) -> bool:
+        if not self.g.prepositions:
+            return False
+        return bool(self.g.prepositions.search(self.body[max(floor, c.start - 20):c.start]))
+
+    def subject(self, start: int, end: int) -> tuple[Span | None, int] | None:
+        """The speaker reference that is the subject of [start, end): (cue, end of its cluster).
+
+        None when no subject is found; the cue is the name in a cluster of adjacent mentions
+        ("ЕЭК Төрағасы Михаил Мясникович"), else its first member."""
+        cands = [c for c in self.cands(start, end) if not self.oblique(c) and not self.governed(c, start)]
+        if not cands:
+            return None
+        first = cands[0]
+        cluster = [first]
+        for c in cands[1:]:
+            gap = self.body[cluster[-1].end:c.start]
+            if gap.strip(" \t,") == "" and c.kind != "pronoun" and "," not in gap:
+                cluster.append(c)
+            else:
+                break
+        cue = next((c for c in cluster if c.kind == "name"), cluster[0])
+        return Span(cue.start, cue.end), cluster[-1].end
+
+    def cue_in(self, start: int, end: int) -> Span | None:
+        """The first mention in an attribution segment, else a pronoun in it."""
+        cands = [c for c in self.cands(start, end, subject=False) if not self.governed(c, start)]
+        named = [c for c in cands if c.kind in ("name", "title")]
+        pick = named[0] if named else (cands[0] if cands else None)
+        if pick and pick.kind != "name":
+            # prefer the name right next to a title ("Premier-ministr Olzhas Bektenov")
+            for c in cands:
+                if c.kind == "name" and 0 <= c.start - pick.end <= 2:
+                    pick = c
+                    break
+        return Span(pick.start, pick.end) if pick else None
+
+    def sentence_at(self, pos: int) -> Span:
+        for s in self.sentences:
+            if s.start <= pos < s.end:
+                return s
+        return Span(pos, pos)
+
+    def overlaps(self, s: int, e: int) -> bool:
+        return any(s < te and ts < e for ts, te in self.taken)
+
+    def mask(self, s: int, e: int) -> None:
+        self.masked = self.masked[:s] + "\x00" * (e - s) + self.masked[e:]
+
+
+def _trim(body: str, s: int, e: int, comma: bool = True) -> tuple[int, int]:
+    while s < e and body[s].isspace():
+        s += 1
+    while e > s and (body[e - 1].isspace() or (comma and body[e - 1] == ",")):
+        e -= 1
+    return s, e
+
+
+def _trim_end(body: str, s: int, e: int) -> int:
+    """End of a reported clause: before the full stop, trailing spaces and commas."""
+    while e > s and (body[e - 1].isspace() or body[e - 1] in ",;:" + END_PUNCT):
+        e -= 1
+    return e
+
+
+# ---------------------------------------------------------------------------------------- direct quotes
+
+def _quote_regions(body: str, para: Span) -> list[tuple[int, int]]:
+    """Top-level (opening mark, closing mark) positions inside one paragraph."""
+    out: list[tuple[int, int]] = []
+    stack: list[str] = []
+    start = -1
+    i = para.start
+    while i < para.end:
+        ch = body[i]
+        top = stack[-1] if stack else None
+        if ch == '"':
+            if top == '"':
+                stack.pop()
+            elif i + 1 < para.end and not body[i + 1].isspace() and (i == para.start or not body[i - 1].isalnum()):
+                stack.append('"')
+            elif stack and '"' in stack:
+                while stack and stack[-1] != '"':
+                    stack.pop()
+                if stack:
+                    stack.pop()
+        elif top is not None and ch == PAIRS[top] and not (top == "„" and body[i - 1:i] == " "):
+            stack.pop()
+        elif ch in PAIRS and ch != '"' and not (ch == "“" and top == "„"):
+            stack.append(ch)
+        elif ch in CLOSING and stack:
+            stack.pop()
+        else:
+            i += 1
+            continue
+        if stack and len(stack) == 1 and start < 0:
+            start = i
+        elif not stack and start >= 0:
+            out.append((start, i))
+            start = -1
+        i += 1
+    return out
+
+
+def _attr_after(ctx: _Ctx, close: int, limit: int, punct: bool) -> tuple[int, int, re.Match[str]] | None:
+    """An attribution segment right after a closing mark / comma: (start, end, verb match).
+
+    `punct`: the quoted words end in punctuation (“…,” X said), which links them to what follows."""
+    body, g = ctx.body, ctx.g
+    m = re.match(r"[ \t]*(,)?[ \t]*([—–-])?[ \t]*", body[close:limit])
+    assert m is not None
+    sep = bool(m.group(1) or m.group(2))
+    s = close + m.end()
+    e = s
+    while e < limit and body[e] not in END_PUNCT + "«“„\"" and not (
+            body[e] in DASHES and body[e - 1] == " " and body[e + 1:e + 2] == " "):
+        e += 1
+    seg = body[s:e]
+    v = g.say.search(seg)
+    if not v or len(WORD.findall(seg[: v.start()])) > MAX_ATTR_LEAD or len(WORD.findall(seg)) > MAX_ATTR_WORDS:
+        return None
+    if not sep and v.start() > 0 and not punct:
+        return None
+    return s, e, v
+
+
+def _colon_before(ctx: _Ctx, sent: Span, open_: int) -> tuple[int, int] | None:
+    """X: «…» / X said: "…" — the segment before the colon, if it names a speaker or a verb."""
+    body = ctx.body
+    j = open_
+    while j > sent.start and body[j - 1].isspace():
+        j -= 1
+    if j <= sent.start or body[j - 1] != ":":
+        return None
+    s = sent.start
+    seg_start = max(s, body.rfind(".", s, j - 1) + 1, body.rfind("»", s, j - 1) + 1)
+    return seg_start, j - 1
+
+
+def _split_parts(ctx: _Ctx, s: int, e: int, dialogue: bool = False) -> list[tuple[int, int, tuple[int, int, re.Match[str]] | None]]:
+    """Cut a quote at inner attributions ("…, – деді ол. – …"): parts with the attribution after each."""
+    body = ctx.body
+    parts = []
+    pos = s
+    for m in re.finditer(r"([,.!?…])[ \t]*[—–-][ \t]+", body[s:e]):
+        a_start = s + m.start()
+        if a_start < pos:
+            continue
+        attr = _attr_after(ctx, a_start + 1, e, True)
+        if not attr:
+            continue
+        # the attribution is followed by a dash that resumes the quote, or ends the dialogue line
+        rest = re.match(r"[ \t]*[.,:]?[ \t]*[—–-][ \t]+", body[attr[1]:e])
+        if not rest:
+            if dialogue and body[attr[1]:e].strip(" \t" + END_PUNCT) == "":
+                keep = body[a_start] in "!?…"
+                parts.append((pos, a_start + (1 if keep else 0), attr))
+                return parts
+            continue
+        keep = body[a_start] in "!?…"
+        parts.append((pos, a_start + (1 if keep else 0), attr))
+        pos = attr[1] + rest.end()
+    parts.append((pos, e, None))
+    return parts
+
+
+def _direct(ctx: _Ctx, paragraphs: list[Span]) -> list[QuoteFinding]:
+    body, g = ctx.body, ctx.g
+    out: list[QuoteFinding] = []
+    prev_dialogue = False
+    for pi, para in enumerate(paragraphs):
+        last_attr: tuple[int, Span | None, Span] | None = None   # (end of attribution, cue, sentence)
+        # -- dialogue line
+        lead = re.match(r"[—–-][ \t]+", body[para.start:para.end])
+        if lead:
+            parts = _split_parts(ctx, para.start + lead.end(), para.end, dialogue=True)
+            intro = paragraphs[pi - 1] if pi else None
+            colon = intro is not None and body[intro.end - 1] == ":"
+            if parts[0][2] is not None or colon or prev_dialogue:
+                cue = None
+                if colon and intro is not None:
+                    cue = ctx.cue_in(intro.start, intro.end)
+                records = []
+                for ps, pe, attr in parts:
+                    if attr is not None:
+                        cue = ctx.cue_in(attr[0], attr[1])
+                    records.append((ps, pe, attr))
+                att_sent = next((ctx.sentence_at(a[0]) for _, _, a in records if a), ctx.sentence_at(para.start))
+                for ps, pe, attr in records:
+                    ts, te = _trim(body, ps, pe)
+                    if te > ts:
+                        out.append(QuoteFinding(ts, te, True, cue, att_sent))
+                    ctx.taken.append((ps, attr[1] if attr else pe))
+                ctx.mask(para.start, para.end)
+                prev_dialogue = True
+                continue
+        prev_dialogue = False
+        # -- quotation marks
+        for o, c in _quote_regions(body, para):
+            sent = ctx.sentence_at(o)
+            inner_s, inner_e = o + 1, c
+            parts = _split_parts(ctx, inner_s, inner_e)
+            after = _attr_after(ctx, c + 1, max(sent.end, c + 1), body[c - 1] in ",.!?…")
+            colon = None if after else _colon_before(ctx, sent, o)
+            cue: Span | None = None
+            att_sent = sent
+            if after:
+                cue = ctx.cue_in(after[0], after[1])
+            elif colon:
+                sub = ctx.subject(colon[0], colon[1]) or None
+                cue = sub[0] if sub else ctx.cue_in(colon[0], colon[1])
+                if not sub and not cue and not g.say.search(body[colon[0]:colon[1]]):
+                    colon = None
+            inner_attr = next((a for _, _, a in parts if a), None)
+            if inner_attr and not (after or colon):
+                cue = ctx.cue_in(inner_attr[0], inner_attr[1])
+            continued = False
+            if not (after or colon or inner_attr) and last_attr is not None:
+                between = body[last_attr[0]:o]
+                continued = between.strip(" \t,.:;") == ""
+                if continued:
+                    cue, att_sent = last_attr[1], last_attr[2]
+            whole = (not (after or colon or inner_attr or continued)
+                     and body[sent.start:o].strip() == "" and body[c + 1:sent.end].strip(" .!?…") == ""
+                     and len(WORD.findall(body[inner_s:inner_e])) >= MIN_BARE_QUOTE_WORDS)
+            if not (after or colon or inner_attr or continued or whole):
+                continue
+            for ps, pe, attr in parts:
+                pcue = ctx.cue_in(attr[0], attr[1]) if attr else cue
+                if attr is None and inner_attr is not None and not after:
+                    pcue = cue
+                ts, te = _trim(body, ps, pe)
+                if te > ts:
+                    out.append(QuoteFinding(ts, te, True, pcue, att_sent))
+            end = after[1] if after else c + 1
+            ctx.taken.append((o, end))
+            ctx.mask(o, end)
+            if after:
+                last_attr = (after[1], cue, sent)
+            elif colon or inner_attr or continued:
+                last_attr = (c + 1, cue, att_sent)
+    return out
+
+
+# ---------------------------------------------------------------------------------------- reported speech
+
+def _clause_end(ctx: _Ctx, s: int, limit: int) -> int:
+    """End of a rest-of-sentence clause: before a coordinated verb or the full stop."""
+    e = limit
+    if ctx.g.coordinator:
+        m = ctx.g.coordinator.search(ctx.masked, s, limit)
+        if m:
+            e = m.start()
+    cut = ctx.masked.find("\x00", s, e)
+    if cut >= 0:
+        e = cut
+    return _trim_end(ctx.body, s, e)
+
+
+def _skip_fillers(ctx: _Ctx, pos: int, limit: int) -> int:
+    m = ctx.g.fillers.match(ctx.body, pos, limit)
+    return m.end() if m else pos
+
+
+def _collective(ctx: _Ctx, sent: Span, upto: int) -> bool:
+    start = _skip_fillers(ctx, sent.start, upto)
+    return bool(ctx.g.collective.match(ctx.body, start, upto))
+
+
+def _is_org(ctx: _Ctx, s: int, e: int) -> bool:
+    return bool(ctx.g.org and ctx.g.org.search(ctx.body, s, e))
+
+
+def _add(ctx: _Ctx, out: list[QuoteFinding], s: int, e: int, cue: Span | None, sent: Span) -> bool:
+    s, e = _trim(ctx.body, s, e)
+    e = _trim_end(ctx.body, s, e)
+    if e - s < 3 or len(WORD.findall(ctx.body[s:e])) < 2 or ctx.overlaps(s, e) or "\x00" in ctx.masked[s:e]:
+        return False
+    out.append(QuoteFinding(s, e, False, cue, sent))
+    ctx.taken.append((s, e))
+    return True
+
+
+def _speaker_before(ctx: _Ctx, sent: Span, verb: int) -> tuple[Span | None, bool]:
+    """(cue, ok) for a verb of saying at `verb`: ok is False when the subject is collective/an org."""
+    sub = ctx.subject(sent.start, verb)
+    if sub:
+        if _is_org(ctx, sub[1], min(verb, sub[1] + 40)):
+            return None, False
+        return sub[0], True
+    if _collective(ctx, sent, verb) or _is_org(ctx, sent.start, verb):
+        return None, False
+    return None, True
+
+
+def _frames(ctx: _Ctx, sent: Span, out: list[QuoteFinding]) -> None:
+    g, body = ctx.g, ctx.body
+    for pat in g.frames:
+        for m in pat.finditer(ctx.masked, sent.start, sent.end):
+            spans = [(m.start(k), m.end(k)) for k in ("who", "who2") if k in pat.groupindex and m.group(k)]
+            cue = None
+            for ws, we in spans:
+                cue = ctx.cue_in(ws, we)
+                if cue:
+                    break
+            if spans and not cue and _is_org(ctx, spans[0][0], spans[-1][1]):
+                continue
+            end = _clause_end(ctx, m.end(), sent.end)
+            _add(ctx, out, m.end(), end, cue, sent)
+    if g.frames_after:
+        for m in g.frames_after.finditer(ctx.masked, sent.start, sent.end):
+            j = m.start()
+            while j > sent.start and body[j - 1].isspace():
+                j -= 1
+            cands = [c for c in ctx.cands(sent.start, j, subject=False) if c.end >= j - 1]
+            cue = Span(cands[-1].start, cands[-1].end) if cands else None
+            _add(ctx, out, m.end(), _clause_end(ctx, m.end(), sent.end), cue, sent)
+
+
+def _svo(ctx: _Ctx, sent: Span, out: list[QuoteFinding]) -> None:
+    g, body = ctx.g, ctx.body
+    found: list[tuple[int, int, int]] = []     # (verb start, text start, kind)
+    if g.that_verbs:
+        found += [(m.start(), m.end(), 0) for m in g.that_verbs.finditer(ctx.masked, sent.start, sent.end)]
+    if g.bare_verbs:
+        found += [(m.start(), m.end(), 1) for m in g.bare_verbs.finditer(ctx.masked, sent.start, sent.end)]
+    if g.object_verbs:
+        found += [(m.start(), m.end(), 2) for m in g.object_verbs.finditer(ctx.masked, sent.start, sent.end)]
+    if g.intent:
+        found += [(m.start(), m.end(), 2) for m in g.intent.finditer(ctx.masked, sent.start, sent.end)]
+    found.sort()
+    cue: Span | None = None
+    have_subject = False
+    for verb, ts, _kind in found:
+        if ctx.overlaps(verb, ts) or any(abs(verb - v) < 2 for v, _, _ in found if v < verb):
+            continue
+        if g.passive and g.passive.search(body, max(sent.start, verb - 12), verb):
+            continue
+        if not have_subject:
+            cue, ok = _speaker_before(ctx, sent, verb)
+            if not ok:
+                continue
+            have_subject = True
+        te = _clause_end(ctx, ts, sent.end)
+        _add(ctx, out, ts, te, cue, sent)
+
+
+def _clause_start(ctx: _Ctx, sent: Span, head: int, floor: int) -> tuple[int, Span | None, bool]:
+    """Start of a head-final reported clause ending at `head`: after the subject and fillers, and after
+    the speaker's own converb clause ("келіссөздерді ашып, …")."""
+    g = ctx.g
+    cue: Span | None = None
+    ok = True
+    if floor > sent.start:
+        start = floor
+    else:
+        sub = ctx.subject(sent.start, head)
+        if sub and sub[1] <= head:
+            cue = sub[0]
+            start = sub[1]
+            if _is_org(ctx, sub[1], min(head, sub[1] + 40)):
+                ok = False
+        else:
+            start = sent.start
+            if _collective(ctx, sent, head) or _is_org(ctx, sent.start, head):
+                ok = False
+    start = _skip_fillers(ctx, start, head)
+    if g.lead_converbs:
+        for m in g.lead_converbs.finditer(ctx.masked, start, head):
+            start = _skip_fillers(ctx, m.end(), head)
+    return start, cue, ok
+
+
+def _sov(ctx: _Ctx, sent: Span, out: list[QuoteFinding]) -> None:
+    g, body, masked = ctx.g, ctx.body, ctx.masked
+    if not (g.heads and g.head_verbs):
+        return
+    ends: list[tuple[int, int]] = []    # (clause end, verb end)
+    fill = g.fillers
+    for v in g.head_verbs.finditer(masked, sent.start, sent.end):
+        # the word before the verb (fillers skipped backwards) must be a clause head
+        j = v.start()
+        while True:
+            while j > sent.start and body[j - 1].isspace():
+                j -= 1
+            w = re.search(r"[\w-]+$", body[sent.start:j])
+            if not w:
+                break
+            word_start = sent.start + w.start()
+            fm = fill.match(body, word_start, j)
+            if fm and fm.end() == j and body[word_start:j].strip():
+                j = word_start
+                continue
+            break
+        head_end = -1
+        for h in g.heads.finditer(masked, max(sent.start, j - 40), j):
+            if h.end() == j:
+                head_end = h.end()
+        if head_end < 0 and g.object_head_verbs and g.object_head_verbs.match(masked, v.start()):
+            w = re.search(r"[\w-]+$", body[sent.start:j])
+            if w and w.group(0).lower().endswith(g.object_endings) and len(w.group(0)) > 3:
+                head_end = sent.start + w.end()
+        if head_end >= 0:
+            ends.append((head_end, v.end()))
+    dep_hits = [(m.start(), m.end()) for m in g.dep.finditer(masked, sent.start, sent.end)] if g.dep else []
+    ends += dep_hits
+    ends.sort()
+    floor = sent.start
+    for head_end, verb_end in ends:
+        if ctx.overlaps(head_end - 1, head_end):
+            floor = verb_end
+            continue
+        start, cue, ok = _clause_start(ctx, sent, head_end, floor)
+        if ok and start < head_end:
+            _add(ctx, out, start, head_end, cue, sent)
+        nxt = re.match(r"\s*,?\s*", body[verb_end:sent.end])
+        floor = verb_end + (nxt.end() if nxt else 0)
+        if not ok:
+            break
+
+
+def _about_previous(ctx: _Ctx, idx: int, out: list[QuoteFinding]) -> None:
+    g = ctx.g
+    if not g.about_previous or idx == 0:
+        return
+    sent = ctx.sentences[idx]
+    m = g.about_previous.match(ctx.body, sent.start, sent.end)
+    if not m:
+        return
+    ws, we = m.start("who"), m.end("who")
+    if _is_org(ctx, ws, we):
+        return
+    cue = ctx.cue_in(ws, we)
+    if cue is None:
+        return
+    prev = ctx.sentences[idx - 1]
+    _add(ctx, out, prev.start, prev.end, cue, sent)
+
+
+def find_quotes(body: str, sentences: Sequence[Span], lang: str,
+                mentions: Sequence[Mention]) -> list[QuoteFinding]:
+    """Direct quotes and reported speech in one article body, in text order."""
+    from archive.extract.segment import paragraphs
+
+    g = grammar(lang)
+    ctx = _Ctx(body, sentences, g, mentions)
+    found = _direct(ctx, paragraphs(body))
+    reported: list[QuoteFinding] = []
+    for sent in ctx.sentences:
+        if "\x00" * max(1, sent.end - sent.start) == ctx.masked[sent.start:sent.end]:
+            continue
+        _frames(ctx, sent, reported)
+        _svo(ctx, sent, reported)
+        _sov(ctx, sent, reported)
+    for i in range(len(ctx.sentences)):
+        _about_previous(ctx, i, reported)
+    return sorted(found + reported, key=lambda q: (q.start, q.end))
