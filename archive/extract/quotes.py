@@ -21,6 +21,7 @@ itself, or has no cue when the text names nobody.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -61,6 +62,43 @@ def _words(items: Sequence[str]) -> str:
     return r"(?<![\w-])" + _alt(items) + r"(?![\w-])"
 
 
+_META = frozenset("\\[](){}*+?|.^$")
+
+
+def _literal_prefix(fragment: str) -> str:
+    """The literal text every match of a regex fragment starts with ("" when there is none)."""
+    fragment = fragment.removeprefix(r"\b")
+    out = []
+    for ch in fragment:
+        if ch in _META:
+            break
+        out.append(ch)
+    return "".join(out).lower()
+
+
+class Scan:
+    """A pattern that starts with one of several word alternatives, found fast: candidate positions
+    come from a literal search for each alternative's prefix (a full regex scan over the body is
+    ~10x slower), and the pattern is then matched there at word starts."""
+
+    def __init__(self, items: Sequence[str], tail: str = "", word_end: bool = True):
+        prefixes = {_literal_prefix(i) for i in items}
+        self.prefixes = tuple(sorted(p for p in prefixes if p))
+        self.full_scan = "" in prefixes
+        self.pattern = re.compile(_alt(items) + (r"(?![\w-])" if word_end else "") + tail, FLAGS)
+        self.searcher = re.compile(r"(?<![\w-])" + self.pattern.pattern, FLAGS)
+
+    def positions(self, low: str) -> list[int]:
+        found: set[int] = set()
+        for p in self.prefixes:
+            i = low.find(p)
+            while i >= 0:
+                if i == 0 or not (low[i - 1].isalnum() or low[i - 1] in "_-"):
+                    found.add(i)
+                i = low.find(p, i + 1)
+        return sorted(found)
+
+
 @dataclass(frozen=True)
 class Grammar:
     say: re.Pattern[str]
@@ -73,18 +111,18 @@ class Grammar:
     org: re.Pattern[str] | None
     head_final: bool
     oblique: tuple[str, ...]
-    frames: tuple[re.Pattern[str], ...]
-    frames_after: re.Pattern[str] | None
-    that_verbs: re.Pattern[str] | None
-    bare_verbs: re.Pattern[str] | None
-    object_verbs: re.Pattern[str] | None
-    intent: re.Pattern[str] | None
+    frames: tuple[Scan, ...]
+    frames_after: Scan | None
+    that_verbs: Scan | None
+    bare_verbs: Scan | None
+    object_verbs: Scan | None
+    intent: Scan | None
     coordinator: re.Pattern[str] | None
     heads: re.Pattern[str] | None
-    head_verbs: re.Pattern[str] | None
+    head_verbs: Scan | None
     object_head_verbs: re.Pattern[str] | None
     object_endings: tuple[str, ...]
-    dep: re.Pattern[str] | None
+    dep: Scan | None
     lead_converbs: re.Pattern[str] | None
     about_previous: re.Pattern[str] | None
 
@@ -94,34 +132,36 @@ def grammar(lang: str) -> Grammar:
     """The compiled speech grammar of one language (from `<lang>/data/speech.yaml`)."""
     d = lexicon(lang, "speech")
     r = d.get("reported") or {}
-    say = _alt(d["say_verbs"])
+    say_items: list[str] = list(d["say_verbs"])
+    say = _alt(say_items)
 
-    def fill(p: str) -> str:
-        return p.replace("{say}", say)
+    def expand(items: Sequence[str] | None) -> list[str]:
+        out: list[str] = []
+        for i in items or ():
+            out += say_items if i == "{say}" else [i.replace("{say}", say)]
+        return out
 
     def opt(items: Sequence[str] | None) -> re.Pattern[str] | None:
-        return re.compile(_words([fill(i) for i in items]), FLAGS) if items else None
+        return re.compile(_words(expand(items)), FLAGS) if items else None
 
-    all_verbs = _alt([say] + list(r.get("that_verbs") or []) + list(r.get("object_verbs") or [])
-                     + [r"confirmed|reaffirmed|подтвердил[а]?|выразил[а]?"])
+    def scan(items: Sequence[str] | None, tail: str = "", word_end: bool = True) -> Scan | None:
+        return Scan(expand(items), tail, word_end) if items else None
+
+    all_verbs = _alt(say_items + expand(r.get("that_verbs")) + expand(r.get("object_verbs"))
+                     + list(r.get("intent_verbs") or []))
     gap = int(r.get("gap", 3))
     that = None
     if r.get("that_verbs") and r.get("complementizer"):
-        that = re.compile(_words([fill(i) for i in r["that_verbs"]])
-                          + rf"(?P<gap>(?:[ \t]+[^\s,.;:!?«»“”\"]+){{0,{gap}}}?)" + r["complementizer"], FLAGS)
-    heads = None
-    if r.get("heads"):
-        heads = re.compile(_words(r["heads"]), FLAGS)
-    head_verbs = opt(r.get("head_verbs"))
+        that = scan(r["that_verbs"], rf"(?P<gap>(?:[ \t]+[^\s,.;:!?«»“”\"]+){{0,{gap}}}?)" + r["complementizer"])
     fillers = _words(d.get("fillers") or [])
     dep = None
     if r.get("dep_marker") and r.get("dep_verbs"):
-        dep = re.compile(r"(?<=\S)\s+" + _words([r["dep_marker"]]) + rf"(?:\s+{fillers})*\s+"
-                         + _words(r["dep_verbs"]), FLAGS)
+        dep = scan([r["dep_marker"]], rf"(?:\s+{fillers})*\s+" + _words(r["dep_verbs"]))
     coord = re.compile(r["coordinator"].replace("{verbs}", all_verbs), FLAGS) if r.get("coordinator") else None
-    about = re.compile(fill(r["about_previous"]).lstrip("^"), FLAGS) if r.get("about_previous") else None
+    about = re.compile(expand([r["about_previous"]])[0].lstrip("^"), FLAGS) if r.get("about_previous") else None
+    stop = _words(r.get("bare_stop") or ["(?!)"])
     return Grammar(
-        say=re.compile(_words(d["say_verbs"]), FLAGS),
+        say=re.compile(_words(say_items), FLAGS),
         subject_pron=re.compile(_words(d.get("subject_pronouns") or []), FLAGS),
         poss_pron=re.compile(_words(d.get("possessive_pronouns") or []), FLAGS),
         collective=re.compile(r"\s*" + _words(d.get("collective_subjects") or []), FLAGS),
@@ -131,19 +171,16 @@ def grammar(lang: str) -> Grammar:
         org=opt(d.get("org_words")),
         head_final=bool(d.get("head_final")),
         oblique=tuple(sorted(d.get("oblique_endings") or [], key=len, reverse=True)),
-        frames=tuple(re.compile(fill(f), FLAGS) for f in r.get("frames") or []),
-        frames_after=re.compile(_words(r["frames_after_speaker"]) + r"\s*,\s*", FLAGS)
-        if r.get("frames_after_speaker") else None,
+        frames=tuple(Scan(expand([f]), word_end=False) for f in r.get("frames") or []),
+        frames_after=scan(r.get("frames_after_speaker"), r"\s*,\s*"),
         that_verbs=that,
-        bare_verbs=re.compile(_words(r["bare_verbs"]) + r"[ \t]+(?!" + _words(r.get("bare_stop") or ["(?!)"])
-                              + r")(?=[\w$“\"«])", FLAGS) if r.get("bare_verbs") else None,
-        object_verbs=re.compile(_words(r["object_verbs"]) + r"[ \t]+(?=[\w“\"«])", FLAGS)
-        if r.get("object_verbs") else None,
-        intent=re.compile(r["intent"], FLAGS) if r.get("intent") else None,
+        bare_verbs=scan(r.get("bare_verbs"), r"[ \t]+(?!" + stop + r")(?=[\w$“\"«])"),
+        object_verbs=scan(r.get("object_verbs"), r"[ \t]+(?=[\w“\"«])"),
+        intent=scan(r.get("intent_verbs"), r"\s+(?=" + r["intent_object"] + ")") if r.get("intent_verbs") else None,
         coordinator=coord,
-        heads=heads,
-        head_verbs=head_verbs,
-        object_head_verbs=opt(r.get("object_verbs")) if heads else None,
+        heads=re.compile(_words(r["heads"]), FLAGS) if r.get("heads") else None,
+        head_verbs=scan(r.get("head_verbs")),
+        object_head_verbs=opt(r.get("object_verbs")) if r.get("heads") else None,
         object_endings=tuple(r.get("object_endings") or ()),
         dep=dep,
         lead_converbs=re.compile(_words(r["lead_converbs"]) + r"\s*,", FLAGS) if r.get("lead_converbs") else None,
@@ -169,7 +206,29 @@ class _Ctx:
         self.sentences = list(sentences)
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.masked = body
+        self.low = ""
         self.taken: list[tuple[int, int]] = []
+        self._positions: dict[int, list[int]] = {}
+
+    def hits(self, scan: Scan | None, s: int, e: int) -> list[re.Match[str]]:
+        """Matches of `scan` starting inside [s, e) of the masked body."""
+        if scan is None:
+            return []
+        if scan.full_scan or len(self.low) != len(self.masked):
+            return list(scan.searcher.finditer(self.masked, s, e))
+        pos = self._positions.get(id(scan))
+        if pos is None:
+            pos = self._positions[id(scan)] = scan.positions(self.low)
+        out = []
+        last = -1
+        for p in pos[bisect_left(pos, s):bisect_left(pos, e)]:
+            if p < last:
+                continue
+            m = scan.pattern.match(self.masked, p, e)
+            if m:
+                out.append(m)
+                last = m.end()
+        return out
 
     # -- speaker candidates
     def cands(self, start: int, end: int, subject: bool = True) -> list[_Cand]:
@@ -269,13 +328,16 @@ def _trim_end(body: str, s: int, e: int) -> int:
 
 # ---------------------------------------------------------------------------------------- direct quotes
 
+_MARK = re.compile("[«»“”„\"]")
+
+
 def _quote_regions(body: str, para: Span) -> list[tuple[int, int]]:
     """Top-level (opening mark, closing mark) positions inside one paragraph."""
     out: list[tuple[int, int]] = []
     stack: list[str] = []
     start = -1
-    i = para.start
-    while i < para.end:
+    for mm in _MARK.finditer(body, para.start, para.end):
+        i = mm.start()
         ch = body[i]
         top = stack[-1] if stack else None
         if ch == '"':
@@ -283,26 +345,26 @@ def _quote_regions(body: str, para: Span) -> list[tuple[int, int]]:
                 stack.pop()
             elif i + 1 < para.end and not body[i + 1].isspace() and (i == para.start or not body[i - 1].isalnum()):
                 stack.append('"')
-            elif stack and '"' in stack:
+            elif '"' in stack:
                 while stack and stack[-1] != '"':
                     stack.pop()
                 if stack:
                     stack.pop()
+            else:
+                continue
         elif top is not None and ch == PAIRS[top] and not (top == "„" and body[i - 1:i] == " "):
             stack.pop()
-        elif ch in PAIRS and ch != '"' and not (ch == "“" and top == "„"):
+        elif ch in PAIRS and not (ch == "“" and top == "„"):
             stack.append(ch)
         elif ch in CLOSING and stack:
             stack.pop()
         else:
-            i += 1
             continue
-        if stack and len(stack) == 1 and start < 0:
+        if len(stack) == 1 and start < 0:
             start = i
         elif not stack and start >= 0:
             out.append((start, i))
             start = -1
-        i += 1
     return out
 
 
@@ -499,9 +561,9 @@ def _speaker_before(ctx: _Ctx, sent: Span, verb: int) -> tuple[Span | None, bool
 
 def _frames(ctx: _Ctx, sent: Span, out: list[QuoteFinding]) -> None:
     g, body = ctx.g, ctx.body
-    for pat in g.frames:
-        for m in pat.finditer(ctx.masked, sent.start, sent.end):
-            spans = [(m.start(k), m.end(k)) for k in ("who", "who2") if k in pat.groupindex and m.group(k)]
+    for scan in g.frames:
+        for m in ctx.hits(scan, sent.start, sent.end):
+            spans = [(m.start(k), m.end(k)) for k in ("who", "who2") if k in m.re.groupindex and m.group(k)]
             cue = None
             for ws, we in spans:
                 cue = ctx.cue_in(ws, we)
@@ -512,7 +574,7 @@ def _frames(ctx: _Ctx, sent: Span, out: list[QuoteFinding]) -> None:
             end = _clause_end(ctx, m.end(), sent.end)
             _add(ctx, out, m.end(), end, cue, sent)
     if g.frames_after:
-        for m in g.frames_after.finditer(ctx.masked, sent.start, sent.end):
+        for m in ctx.hits(g.frames_after, sent.start, sent.end):
             j = m.start()
             while j > sent.start and body[j - 1].isspace():
                 j -= 1
@@ -524,14 +586,8 @@ def _frames(ctx: _Ctx, sent: Span, out: list[QuoteFinding]) -> None:
 def _svo(ctx: _Ctx, sent: Span, out: list[QuoteFinding]) -> None:
     g, body = ctx.g, ctx.body
     found: list[tuple[int, int, int]] = []     # (verb start, text start, kind)
-    if g.that_verbs:
-        found += [(m.start(), m.end(), 0) for m in g.that_verbs.finditer(ctx.masked, sent.start, sent.end)]
-    if g.bare_verbs:
-        found += [(m.start(), m.end(), 1) for m in g.bare_verbs.finditer(ctx.masked, sent.start, sent.end)]
-    if g.object_verbs:
-        found += [(m.start(), m.end(), 2) for m in g.object_verbs.finditer(ctx.masked, sent.start, sent.end)]
-    if g.intent:
-        found += [(m.start(), m.end(), 2) for m in g.intent.finditer(ctx.masked, sent.start, sent.end)]
+    for kind, scan in enumerate((g.that_verbs, g.bare_verbs, g.object_verbs, g.intent)):
+        found += [(m.start(), m.end(), kind) for m in ctx.hits(scan, sent.start, sent.end)]
     found.sort()
     cue: Span | None = None
     have_subject = False
@@ -581,7 +637,7 @@ def _sov(ctx: _Ctx, sent: Span, out: list[QuoteFinding]) -> None:
         return
     ends: list[tuple[int, int]] = []    # (clause end, verb end)
     fill = g.fillers
-    for v in g.head_verbs.finditer(masked, sent.start, sent.end):
+    for v in ctx.hits(g.head_verbs, sent.start, sent.end):
         # the word before the verb (fillers skipped backwards) must be a clause head
         j = v.start()
         while True:
@@ -606,8 +662,7 @@ def _sov(ctx: _Ctx, sent: Span, out: list[QuoteFinding]) -> None:
                 head_end = sent.start + w.end()
         if head_end >= 0:
             ends.append((head_end, v.end()))
-    dep_hits = [(m.start(), m.end()) for m in g.dep.finditer(masked, sent.start, sent.end)] if g.dep else []
-    ends += dep_hits
+    ends += [(len(body[:m.start()].rstrip()), m.end()) for m in ctx.hits(g.dep, sent.start, sent.end)]
     ends.sort()
     floor = sent.start
     for head_end, verb_end in ends:
@@ -649,6 +704,7 @@ def find_quotes(body: str, sentences: Sequence[Span], lang: str,
     g = grammar(lang)
     ctx = _Ctx(body, sentences, g, mentions)
     found = _direct(ctx, paragraphs(body))
+    ctx.low = ctx.masked.lower()
     reported: list[QuoteFinding] = []
     for sent in ctx.sentences:
         if "\x00" * max(1, sent.end - sent.start) == ctx.masked[sent.start:sent.end]:
