@@ -85,6 +85,8 @@ class _Grammar:
         self.voicing: dict[str, str] = dict(data["voicing"])
         self.elision_first = frozenset(data["elision"]["first"])
         self.elision_second = frozenset(data["elision"]["second"])
+        self.epenthesis_clusters = tuple(data["epenthesis"]["clusters"])
+        self.epenthesis_vowels = frozenset(data["epenthesis"]["vowels"])
         self.min_stem = int(data["min_stem"])
         self.protected = tuple(data["protected_endings"])
         self.nominatives = frozenset(w.lower() for w in data["nominatives"])
@@ -153,8 +155,12 @@ class _Grammar:
                 continue
             for suf in sufs:
                 for alt in self._alternants(rest, suf):
-                    if self.fits(alt.lower(), suf):
-                        out.append((word[: len(rest)] if alt == rest else _recase(word, alt), suf))
+                    if not self.fits(alt, suf):
+                        continue
+                    if layer == 0 and alt[-1:] in self.epenthesis_vowels and \
+                            alt[:-1].endswith(self.epenthesis_clusters):
+                        out.append((word[: len(rest) - 1], suf))     # Минскіде -> Минск
+                    out.append((word[: len(rest)] if alt == rest else _recase(word, alt), suf))
         return out
 
     def _alternants(self, rest: str, suf: Suffix) -> list[str]:
