@@ -311,6 +311,12 @@ class _Ctx:
         self.masked = self.masked[:s] + "\x00" * (e - s) + self.masked[e:]
 
 
+def _skip_space(body: str, i: int, end: int) -> int:
+    while i < end and body[i].isspace():
+        i += 1
+    return i
+
+
 def _trim(body: str, s: int, e: int, comma: bool = True) -> tuple[int, int]:
     while s < e and body[s].isspace():
         s += 1
@@ -442,7 +448,9 @@ def _direct(ctx: _Ctx, paragraphs: list[Span]) -> list[QuoteFinding]:
             parts = _split_parts(ctx, para.start + lead.end(), para.end, dialogue=True)
             intro = paragraphs[pi - 1] if pi else None
             colon = intro is not None and body[intro.end - 1] == ":"
-            if parts[0][2] is not None or colon or prev_dialogue:
+            first = body[para.start + lead.end():para.end]
+            looks_spoken = first[:1].isupper() and not first.rstrip().endswith(";")
+            if parts[0][2] is not None or ((colon or prev_dialogue) and looks_spoken):
                 cue = None
                 if colon and intro is not None:
                     cue = ctx.cue_in(intro.start, intro.end)
@@ -466,12 +474,18 @@ def _direct(ctx: _Ctx, paragraphs: list[Span]) -> list[QuoteFinding]:
             sent = ctx.sentence_at(o)
             inner_s, inner_e = o + 1, c
             parts = _split_parts(ctx, inner_s, inner_e)
-            after = _attr_after(ctx, c + 1, max(sent.end, c + 1), body[c - 1] in ",.!?…")
+            limit = max(sent.end, c + 1)
+            if limit <= c + 1:
+                # the segmenter may end a sentence at "!»" / "?”": the attribution is then the next one
+                nxt = ctx.sentence_at(_skip_space(body, c + 1, para.end))
+                limit = max(limit, nxt.end)
+            after = _attr_after(ctx, c + 1, limit, body[c - 1] in ",.!?…")
             colon = None if after else _colon_before(ctx, sent, o)
             cue: Span | None = None
             att_sent = sent
             if after:
                 cue = ctx.cue_in(after[0], after[1])
+                att_sent = ctx.sentence_at(after[0]) if after[0] >= sent.end else sent
             elif colon:
                 sub = ctx.subject(colon[0], colon[1]) or None
                 cue = sub[0] if sub else ctx.cue_in(colon[0], colon[1])
@@ -491,6 +505,9 @@ def _direct(ctx: _Ctx, paragraphs: list[Span]) -> list[QuoteFinding]:
                      and len(WORD.findall(body[inner_s:inner_e])) >= MIN_BARE_QUOTE_WORDS)
             if not (after or colon or inner_attr or continued or whole):
                 continue
+            if whole and pi and body[paragraphs[pi - 1].end - 1] == ":" and body[para.start:o].strip() == "":
+                intro = paragraphs[pi - 1]
+                cue = ctx.cue_in(intro.start, intro.end)     # X былай деді:\n«…»
             for ps, pe, attr in parts:
                 pcue = ctx.cue_in(attr[0], attr[1]) if attr else cue
                 if attr is None and inner_attr is not None and not after:
@@ -502,7 +519,7 @@ def _direct(ctx: _Ctx, paragraphs: list[Span]) -> list[QuoteFinding]:
             ctx.taken.append((o, end))
             ctx.mask(o, end)
             if after:
-                last_attr = (after[1], cue, sent)
+                last_attr = (after[1], cue, att_sent)
             elif colon or inner_attr or continued:
                 last_attr = (c + 1, cue, att_sent)
     return out
@@ -665,11 +682,15 @@ def _sov(ctx: _Ctx, sent: Span, out: list[QuoteFinding]) -> None:
     ends += [(len(body[:m.start()].rstrip()), m.end()) for m in ctx.hits(g.dep, sent.start, sent.end)]
     ends.sort()
     floor = sent.start
+    subject: Span | None = None
     for head_end, verb_end in ends:
         if ctx.overlaps(head_end - 1, head_end):
             floor = verb_end
             continue
         start, cue, ok = _clause_start(ctx, sent, head_end, floor)
+        if floor > sent.start:
+            cue = subject       # a later clause of the same sentence keeps the speaker
+        subject = cue
         if ok and start < head_end:
             _add(ctx, out, start, head_end, cue, sent)
         nxt = re.match(r"\s*,?\s*", body[verb_end:sent.end])
