@@ -149,7 +149,9 @@ def _readings(word: str) -> tuple[Reading, ...]:
         indeclinable = lower[-1:] in _VOWELS and lower[-1:] not in "ая"
         readings.append(Reading(lower, None if indeclinable else "nomn", None, 5.0, "name"))
     if lower[-1:] in _VOWELS and lower[-1:] not in "ая" and not any(r.score >= 2.0 for r in readings):
-        readings.append(Reading(lower, None, None, 0.9, "fixed"))     # Нуртлеу, Кокшетау, Токио
+        # Нуртлеу, Кокшетау, Токио, Тлеуберди stay; after a consonant -у/-е/-ю are more often case endings
+        after_vowel = lower[-2:-1] in _VOWELS or lower[-1] in "оиэ"
+        readings.append(Reading(lower, None, None, 0.9 if after_vowel else 0.4, "fixed"))
     readings.append(Reading(lower, "nomn", None, 0.3, "asis"))
     readings.sort(key=lambda r: (-r.score, r.case != "nomn"))
     return tuple(readings)
@@ -262,7 +264,8 @@ def nominative_phrase(words: Sequence[str], known: Collection[str] = ()) -> list
     options = {(r.case, r.gender) for rs in per_word for r in rs if r.case is not None}
     options |= {(c, None) for c, _ in list(options)}
     best_total, best_choice = -1.0, ("nomn", None)
-    for case, gender in sorted(options, key=lambda o: (o[0] != "nomn", str(o))):
+    # ties: nominative first, then masculine (Токаеву: dative masculine rather than accusative feminine)
+    for case, gender in sorted(options, key=lambda o: (o[0] != "nomn", o[1] != "masc", str(o))):
         total = 0.0
         for rs in per_word:
             fitting = [r.score for r in rs if _fits(r, case, gender)]
