@@ -74,3 +74,8 @@ def test_ru_attribution_sentence_of_dialogue_line():
     body = "— Первое предложение. Второе предложение, — сказал Токаев."
     (q,) = find_quotes(body, sentences(body), "ru", mentions_for(body, [("Токаев", "name")]))
     assert body[q.sentence.start:q.sentence.end] == "Второе предложение, — сказал Токаев."
+
+
+def test_ru_pronoun_before_addressee():
+    body = "«Рад вас видеть», — сказал он Токаеву."
+    assert run(body, "ru", NAMES) == [("Рад вас видеть", True, "он")]

@@ -286,11 +286,13 @@ class _Ctx:
         return Span(cue.start, cue.end), cluster[-1].end
 
     def cue_in(self, start: int, end: int) -> Span | None:
-        """The first mention in an attribution segment, else a pronoun in it."""
-        cands = [c for c in self.cands(start, end, subject=False) if not self.governed(c, start)]
-        named = [c for c in cands if c.kind in ("name", "title")]
-        pick = named[0] if named else (cands[0] if cands else None)
-        if pick and pick.kind != "name":
+        """The speaker named in an attribution segment or frame: its first mention or subject pronoun
+        in text order ("сказал он Токаеву" → "он"), else a possessive ("по его словам" → "его")."""
+        cands = [c for c in self.cands(start, end, subject=False)
+                 if not self.governed(c, start) and not (c.kind != "possessive" and self.oblique(c))]
+        cands = cands or self.cands(start, end, subject=False)
+        pick = next((c for c in cands if c.kind != "possessive"), cands[0] if cands else None)
+        if pick and pick.kind == "title":
             # prefer the name right next to a title ("Premier-ministr Olzhas Bektenov")
             for c in cands:
                 if c.kind == "name" and 0 <= c.start - pick.end <= 2:
