@@ -99,6 +99,8 @@ class _Index:
                     for end in truncate:
                         if folded.endswith(end) and len(folded) - len(end) >= self.min_stem:
                             self._add_stem(folded[: -len(end)], form)
+        # the morphology module is asked only about words that could begin a known form
+        self.prefixes = frozenset(k[:3] for k in self.stems)
         self.preps = frozenset(_fold(p).lower() for p in data["prepositions"].get(lang) or [])
         self.morph = morph
 
@@ -135,7 +137,7 @@ def _keys(idx: _Index, word: str) -> frozenset[str]:
             hit = frozenset(f.folded for f in forms if _ok(f, written[:i]))
             if hit:
                 return hit
-    if idx.morph is not None:
+    if idx.morph is not None and low[:3] in idx.prefixes:
         try:
             bases = idx.morph(word)
         except Exception:  # a colleague's analyser must never break place matching
