@@ -143,7 +143,7 @@ def _readings(word: str) -> tuple[Reading, ...]:
             return tuple(Reading(f"{head.lower()}-{r.nom}", r.case, r.gender, r.score, r.kind)
                          for r in _readings(last))
     readings = [*_surname_readings(lower), *_dictionary_readings(word)]
-    if word[:1].isupper() and not any(r.score >= 2.0 for r in readings):
+    if word[:1].isupper() and not _analyzer().word_is_known(lower):
         readings += _foreign_masc_readings(lower)
     if lower in d["nominatives_map"]:
         indeclinable = lower[-1:] in _VOWELS and lower[-1:] not in "ая"
