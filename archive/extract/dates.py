@@ -19,14 +19,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
 from archive.extract.lexicon import lexicon
 
-DAY = r"(?P<day>[0-3]?\d)"
-YEAR = r"(?P<year>(?:19|20)\d{2})"
-YEAR2 = r"(?P<year2>(?:19|20)\d{2}|\d{2})"
-MNUM = r"(?P<mnum>[01]?\d)"
 FLAGS = re.IGNORECASE | re.UNICODE
 
 
@@ -40,34 +35,40 @@ class DateMention:
 
 @dataclass(frozen=True, slots=True)
 class _Pattern:
-    regex: re.Pattern[str]
     kind: str                     # date | month | year | relative | weekday
     value: int = 0                # day offset (relative) or weekday number
 
 
-def _month_group(months: dict[Any, list[str]]) -> str:
-    alts = [f"(?P<m{int(num)}>{'|'.join(forms)})" for num, forms in months.items()]
-    return "(?:" + "|".join(alts) + ")"
+@dataclass(frozen=True, slots=True)
+class _Grammar:
+    regex: re.Pattern[str]        # all patterns as one alternation; group k<i> is pattern i
+    patterns: tuple[_Pattern, ...]
+    months: tuple[tuple[int, re.Pattern[str]], ...]   # month number, its name forms
 
 
-def _compile(template: str, month: str) -> re.Pattern[str]:
-    body = (template.replace("{day}", DAY).replace("{month}", month).replace("{year2}", YEAR2)
-            .replace("{year}", YEAR).replace("{mnum}", MNUM))
-    return re.compile(rf"(?<![\w\d]){body}(?!\w)", FLAGS)
+def _expand(template: str, month: str, i: int) -> str:
+    """A pattern with its placeholders as groups named for pattern `i` (names must be unique)."""
+    body = (template.replace("{day}", rf"(?P<day_{i}>[0-3]?\d)").replace("{month}", rf"(?P<month_{i}>{month})")
+            .replace("{year2}", rf"(?P<yeartwo_{i}>(?:19|20)\d{{2}}|\d{{2}})")
+            .replace("{year}", rf"(?P<year_{i}>(?:19|20)\d{{2}})").replace("{mnum}", rf"(?P<mnum_{i}>[01]?\d)"))
+    return rf"(?P<k{i}>{body})"
 
 
 @cache
-def _patterns(lang: str) -> tuple[_Pattern, ...]:
+def _grammar(lang: str) -> _Grammar:
     data = lexicon(lang, "dates")
-    month = _month_group(data.get("months") or {})
-    out: list[_Pattern] = []
+    months = data.get("months") or {}
+    month = "|".join(f for forms in months.values() for f in forms)
+    items: list[tuple[str, _Pattern]] = []
     for kind, key in (("date", "dates"), ("month", "months_only"), ("year", "years")):
-        out += [_Pattern(_compile(t, month), kind) for t in data.get(key) or ()]
-    for item in data.get("relative") or ():
-        out.append(_Pattern(_compile(item["pattern"], month), "relative", int(item["days"])))
+        items += [(t, _Pattern(kind)) for t in data.get(key) or ()]
+    items += [(r["pattern"], _Pattern("relative", int(r["days"]))) for r in data.get("relative") or ()]
     for num, forms in (data.get("weekdays") or {}).items():
-        out += [_Pattern(_compile(f, month), "weekday", int(num)) for f in forms]
-    return tuple(out)
+        items += [(f, _Pattern("weekday", int(num))) for f in forms]
+    alts = "|".join(_expand(t, month, i) for i, (t, _) in enumerate(items))
+    regex = re.compile(rf"(?<!\w)(?:{alts})(?!\w)", FLAGS)
+    names = tuple((int(n), re.compile(f"(?:{'|'.join(forms)})", FLAGS)) for n, forms in months.items())
+    return _Grammar(regex, tuple(p for _, p in items), names)
 
 
 def _parse_published(published: str | None) -> dt.date | None:
@@ -79,16 +80,22 @@ def _parse_published(published: str | None) -> dt.date | None:
         return None
 
 
-def _month_of(m: re.Match[str]) -> int | None:
-    if m.groupdict().get("mnum"):
-        return int(m["mnum"])
-    for name, value in m.groupdict().items():
-        if value and name[0] == "m" and name[1:].isdigit():
-            return int(name[1:])
+def _group(m: re.Match[str], name: str, i: int) -> str | None:
+    return m.group(f"{name}_{i}") if f"{name}_{i}" in m.re.groupindex else None
+
+
+def _month_of(m: re.Match[str], i: int, g: _Grammar) -> int | None:
+    if _group(m, "mnum", i):
+        return int(m.group(f"mnum_{i}"))
+    name = _group(m, "month", i)
+    if name:
+        for num, rx in g.months:
+            if rx.fullmatch(name):
+                return num
     return None
 
 
-def _resolve(p: _Pattern, m: re.Match[str], pub: dt.date | None) -> str | None:
+def _resolve(p: _Pattern, m: re.Match[str], i: int, g: _Grammar, pub: dt.date | None) -> str | None:
     """The ISO date a match fixes, or None."""
     if p.kind == "relative":
         return (pub + dt.timedelta(days=p.value)).isoformat() if pub else None
@@ -96,38 +103,31 @@ def _resolve(p: _Pattern, m: re.Match[str], pub: dt.date | None) -> str | None:
         return (pub - dt.timedelta(days=(pub.weekday() - p.value) % 7)).isoformat() if pub else None
     if p.kind != "date":
         return None
-    month = _month_of(m)
-    year = int(m["year"]) if m.groupdict().get("year") else (pub.year if pub else None)
-    if month is None or year is None:
+    month, day, year = _month_of(m, i, g), _group(m, "day", i), _group(m, "year", i)
+    y = int(year) if year else (pub.year if pub else None)
+    if month is None or y is None or day is None:
         return None
     try:
-        return dt.date(year, month, int(m["day"])).isoformat()
+        return dt.date(y, month, int(day)).isoformat()
     except ValueError:
         return None
 
 
-def _valid(p: _Pattern, m: re.Match[str]) -> bool:
-    if p.kind == "date":
-        day = int(m["day"])
-        month = _month_of(m)
-        return 1 <= day <= 31 and month is not None and 1 <= month <= 12
-    return True
-
-
 def find_dates(body: str, lang: str, published: str | None) -> list[DateMention]:
-    """Date, weekday, today/yesterday and year mentions in `body`, in text order, non-overlapping."""
+    """Date, weekday, today/yesterday and year mentions in `body`, in text order, non-overlapping.
+
+    At each place the first pattern of the data file that matches wins (full dates before years)."""
     pub = _parse_published(published)
-    found: list[tuple[int, int, int, _Pattern, re.Match[str]]] = []
-    for rank, p in enumerate(_patterns(lang)):
-        for m in p.regex.finditer(body):
-            if m.end() > m.start() and _valid(p, m):
-                found.append((m.start(), -(m.end() - m.start()), rank, p, m))
-    found.sort(key=lambda t: (t[0], t[1], t[2]))
+    g = _grammar(lang)
     out: list[DateMention] = []
-    last_end = -1
-    for start, _, _, p, m in found:
-        if start < last_end:
+    for m in g.regex.finditer(body):
+        i = int(m.lastgroup[1:]) if m.lastgroup else -1
+        if i < 0 or m.end() == m.start():
             continue
-        out.append(DateMention(start, m.end(), _resolve(p, m, pub), p.kind in ("relative", "weekday")))
-        last_end = m.end()
+        p = g.patterns[i]
+        if p.kind == "date":
+            day, month = _group(m, "day", i), _month_of(m, i, g)
+            if day is None or not 1 <= int(day) <= 31 or month is None or not 1 <= month <= 12:
+                continue
+        out.append(DateMention(m.start(), m.end(), _resolve(p, m, i, g, pub), p.kind in ("relative", "weekday")))
     return out

@@ -1,0 +1,476 @@
+"""Numeric claims: money, percentages, percentage points, multipliers, tonnes, counts.
+
+One mechanism for every language; the words come from `<lang>/data/numbers.yaml` (separators,
+scale words, units, word numerals, counted nouns, qualifiers, change words, metric and period
+patterns, clause breaks). A claim is
+
+    [currency prefix] number [scale word] [unit word] [case ending]
+    e.g. "$20 млрд-қа", "4,4 млрд долларға", "19,6 млрд долларов", "$1.5 billion", "бес жоба"
+
+with the span running from the prefix to the end of the scale or unit word (a glued case ending is
+left out). Around it, the words before ("около", "more than", "вырос на") and after ("жуық",
+"астам", "өсті") give the qualifier and the change; the nearest metric and period patterns in the
+same clause give `metric` and `period`; the counted noun after a bare number gives `object`.
+
+Not claims: dates and years (`archive.extract.dates`), numbers glued to names or words ("C5+1",
+"Қамбар-Ата-1"), ordinals ("5-тармағы", "2-ші", "5th"), references ("№ 5", "article 3"), numbers of
+years, months or days (periods), and word numerals that count nothing claim-worthy ("екі ел").
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import cache
+from typing import Any
+
+from archive.extract.dates import find_dates
+from archive.extract.lexicon import lexicon
+from archive.extract.segment import Span
+from archive.record import Claim
+
+FLAGS = re.IGNORECASE | re.UNICODE
+HSPACE = r"[^\S\n]"
+WORD = re.compile(r"[^\W\d_]+(?:[-‑][^\W\d_]+)*", re.U)
+LINKERS = frozenset("-‑+/")
+# Units that state a relative size: a change word may stand before them without a preposition.
+RELATIVE_UNITS = frozenset({"%", "pp", "times"})
+YEAR_LIKE = (Decimal(1900), Decimal(2100))
+SENTENCE_BREAK = re.compile(r"[.!?…][»”\"']?\s+")
+RANGE_DASH = re.compile(rf"{HSPACE}*[-–—]{HSPACE}*\d")
+WINDOW = 80        # characters looked at before a number for qualifiers and change words
+
+
+def _alt(patterns: Sequence[str]) -> str:
+    return "|".join(f"(?:{p})" for p in patterns)
+
+
+def _groups(items: Sequence[dict[str, Any]], prefix: str) -> str:
+    return "|".join(f"(?P<{prefix}{i}>{item['pattern']})" for i, item in enumerate(items))
+
+
+def _which(m: re.Match[str], prefix: str) -> int:
+    for name, value in m.groupdict().items():
+        if value is not None and name.startswith(prefix) and name[len(prefix):].isdigit():
+            return int(name[len(prefix):])
+    return -1
+
+
+@dataclass(frozen=True, slots=True)
+class _Period:
+    regex: re.Pattern[str]
+    canonical: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Lang:
+    """One language's compiled grammar."""
+    digits: re.Pattern[str]
+    words: re.Pattern[str] | None
+    numerals: dict[str, Decimal]
+    word_min: Decimal
+    thousands: str
+    decimal: str
+    prefixes: dict[str, str]
+    scale: re.Pattern[str]
+    scale_values: tuple[Decimal, ...]
+    unit: re.Pattern[str]
+    units: tuple[tuple[str, re.Pattern[str] | None], ...]
+    number_suffixes: frozenset[str]
+    approx_suffixes: frozenset[str]
+    counted: re.Pattern[str] | None
+    counted_lemmas: tuple[str, ...]
+    time_noun: re.Pattern[str] | None
+    blockers: re.Pattern[str] | None
+    qual_before: tuple[tuple[re.Pattern[str], str], ...]
+    qual_after: re.Pattern[str] | None
+    qual_after_values: tuple[str, ...]
+    up_to_cancel: re.Pattern[str] | None
+    change_prep: re.Pattern[str] | None
+    change_prep_required: bool
+    change_before: tuple[tuple[re.Pattern[str], str], ...]
+    change_after: tuple[tuple[re.Pattern[str], str], ...]
+    metrics: re.Pattern[str] | None
+    count_metric: re.Pattern[str] | None
+    metric_word_after: bool
+    not_counted: re.Pattern[str] | None
+    periods: tuple[_Period, ...]
+    clause_break: re.Pattern[str] | None
+    stopwords: frozenset[str]
+
+
+def _opt(patterns: Sequence[str] | None, template: str) -> re.Pattern[str] | None:
+    return re.compile(template.format(_alt(patterns)), FLAGS) if patterns else None
+
+
+@cache
+def _lang(lang: str) -> _Lang:
+    d = lexicon(lang, "numbers")
+    case = d.get("case_suffix") or ""
+    thousands = "".join(d.get("thousands") or [" "])
+    decimal = "".join(d.get("decimal") or ["."])
+    th, dec = re.escape(thousands), re.escape(decimal)
+    prefixes = {str(k): str(v) for k, v in (d.get("currency_prefixes") or {}).items()}
+    pre = "|".join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True))
+    digits = re.compile(
+        rf"(?<!\w)(?:(?P<cur>{pre}){HSPACE}?)?"
+        rf"(?P<num>\d{{1,3}}(?:[{th}]\d{{3}})+(?:[{dec}]\d+)?(?!\d)|\d+(?:[{dec}]\d+)?)", FLAGS)
+    numerals = {str(k).casefold(): Decimal(str(v)) for k, v in (d.get("numerals") or {}).items()}
+    words = None
+    if numerals:
+        w = "|".join(re.escape(k) for k in sorted(numerals, key=len, reverse=True))
+        words = re.compile(rf"(?<!\w)(?:{w})(?:{HSPACE}+(?:{w}))*(?!\w)", FLAGS)
+    scales, units = d.get("scales") or [], d.get("units") or []
+    tail = rf"(?P<suf>{case})(?!\w)" if case else r"(?!\w)"
+    counted = d.get("counted") or []
+    qa = d.get("qualifiers_after") or []
+    cb, ca = d.get("change_before") or {}, d.get("change_after") or {}
+    return _Lang(
+        digits=digits, words=words, numerals=numerals,
+        word_min=Decimal(str(d.get("word_min_value", 1.5))), thousands=thousands, decimal=decimal,
+        prefixes=prefixes,
+        scale=re.compile(rf"{HSPACE}*(?:{_groups(scales, 's')}){tail}", FLAGS),
+        scale_values=tuple(Decimal(str(s["value"])) for s in scales),
+        unit=re.compile(rf"{HSPACE}*(?:{_groups(units, 'u')}){tail}", FLAGS),
+        units=tuple((str(u["unit"]), re.compile(u["context"], FLAGS) if u.get("context") else None)
+                    for u in units),
+        number_suffixes=frozenset(s.casefold() for s in d.get("number_suffixes") or ()),
+        approx_suffixes=frozenset(s.casefold() for s in d.get("approx_suffixes") or ()),
+        counted=re.compile(rf"(?:{_groups(counted, 'c')})(?!\w)", FLAGS) if counted else None,
+        counted_lemmas=tuple(str(c.get("lemma") or "") for c in counted),
+        time_noun=_opt(d.get("time_nouns"), r"{}(?!\w)"),
+        blockers=_opt(d.get("blockers_before"), HSPACE.join(["(?<!\\w)(?:{})", "*$"])),
+        qual_before=tuple((re.compile(rf"(?<!\w)(?:{q['pattern']}){HSPACE}*$", FLAGS), q["qualifier"])
+                          for q in d.get("qualifiers_before") or ()),
+        qual_after=re.compile(rf"{HSPACE}*(?:{_groups(qa, 'q')})(?!\w)", FLAGS) if qa else None,
+        qual_after_values=tuple(q["qualifier"] for q in qa),
+        up_to_cancel=_opt(d.get("up_to_cancel"), HSPACE.join(["(?<!\\w)(?:{})", "*$"])),
+        change_prep=_opt(d.get("change_prepositions"), HSPACE.join(["(?<!\\w)(?:{})", "*$"])),
+        change_prep_required=bool(d.get("change_preposition_required")),
+        change_before=tuple((re.compile(rf"(?<!\w)(?:{_alt(p)}){HSPACE}*$", FLAGS), k)
+                            for k, p in cb.items() if p),
+        change_after=tuple((re.compile(rf"{HSPACE}*(?:{_alt(p)})(?!\w)", FLAGS), k)
+                           for k, p in ca.items() if p),
+        metrics=_opt(d.get("metrics"), r"(?<!\w)(?:{})(?!\w)"),
+        count_metric=_opt(d.get("count_metrics"), r"(?:{})(?!\w)"),
+        metric_word_after=bool(d.get("metric_word_after", True)),
+        not_counted=_opt(d.get("not_counted"), r"(?:{})(?!\w)"),
+        periods=tuple(_Period(re.compile(rf"(?<!\w)(?:{p['pattern']})(?!\w)", FLAGS), p.get("canonical"))
+                      for p in d.get("periods") or ()),
+        clause_break=_opt(d.get("clause_breaks"), "{}"),
+        stopwords=frozenset(str(s).casefold() for s in d.get("stopwords") or ()),
+    )
+
+
+@dataclass(slots=True)
+class _Number:
+    start: int            # span start (currency prefix included)
+    num_end: int          # end of the digits or numeral words
+    value: Decimal
+    unit: str | None
+    word: bool            # written in words
+
+
+def _digits_value(L: _Lang, text: str) -> Decimal | None:
+    for ch in L.thousands:
+        text = text.replace(ch, "")
+    for ch in L.decimal:
+        text = text.replace(ch, ".")
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        return None
+
+
+def _words_value(L: _Lang, text: str) -> Decimal:
+    """Value of a word-numeral sequence: "екі жүз елу" 250, "екі жарым" 2.5, "he thousand" …"""
+    total, cur = Decimal(0), Decimal(0)
+    for w in text.split():
+        v = L.numerals.get(w.casefold(), Decimal(0))
+        if v == 100:
+            cur = (cur or 1) * v
+        elif v >= 1000:
+            total += (cur or 1) * v
+            cur = Decimal(0)
+        else:
+            cur += v
+    return total + cur
+
+
+def _candidates(L: _Lang, body: str) -> list[_Number]:
+    out = []
+    for m in L.digits.finditer(body):
+        value = _digits_value(L, m["num"])
+        if value is not None:
+            cur = m["cur"]
+            out.append(_Number(m.start(), m.end(), value, L.prefixes.get(cur) if cur else None, False))
+    if L.words:
+        for m in L.words.finditer(body):
+            out.append(_Number(m.start(), m.end(), _words_value(L, m.group()), None, True))
+    out.sort(key=lambda n: n.start)
+    return out
+
+
+def _strip_before(L: _Lang, text: str) -> tuple[str, str | None, bool]:
+    """Peel qualifiers and change prepositions off the end of `text` (the words before a number)."""
+    qualifier, prep = None, False
+    for _ in range(4):
+        for rx, q in L.qual_before:
+            m = rx.search(text)
+            if m:
+                qualifier = qualifier or q
+                text = text[:m.start()]
+                break
+        else:
+            m = L.change_prep.search(text) if L.change_prep else None
+            if not m:
+                break
+            prep = True
+            text = text[:m.start()]
+    return text, qualifier, prep
+
+
+def _object(L: _Lang, body: str, pos: int, limit: int) -> tuple[str | None, str | None]:
+    """(object with its head as lemma, object as written) for the counted noun after `pos`."""
+    words = list(WORD.finditer(body, pos, limit))[:4]
+    if not words or body[pos:words[0].start()].strip(" \u00a0\u202f"):
+        return None, None
+    if L.counted:
+        for w in words[:3]:
+            m = L.counted.match(body, w.start(), limit)
+            if m:
+                between = body[pos:w.start()]
+                if any(ch in between for ch in ",.;:()«»\"“”"):
+                    break
+                lemma = L.counted_lemmas[_which(m, "c")] or m.group()
+                first = words[0].start()
+                return (body[first:w.start()] + lemma).strip(), body[first:m.end()]
+    return None, None
+
+
+def _fallback_word(L: _Lang, body: str, pos: int, limit: int) -> str | None:
+    for w in WORD.finditer(body, pos, limit):
+        if w.group().casefold() not in L.stopwords:
+            return w.group()
+        if w.start() - pos > 30:
+            break
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class _Sentence:
+    """A sentence with its clause breaks, metric and period matches (computed once)."""
+    span: Span
+    breaks: list[tuple[int, int]]
+    metrics: list[_Hit]
+    periods: list[_Hit]
+
+
+def _sentence(L: _Lang, body: str, span: Span) -> _Sentence:
+    breaks = [(m.start(), m.end()) for m in SENTENCE_BREAK.finditer(body, span.start, span.end)]
+    if L.clause_break:
+        breaks += [(m.start(), m.end()) for m in L.clause_break.finditer(body, span.start, span.end)]
+    breaks.sort()
+    metrics: list[_Hit] = []
+    if L.metrics:
+        for m in L.metrics.finditer(body, span.start, span.end):
+            if metrics and m.start() - metrics[-1].end <= 1:   # "тікелей инвестиция" + "көлемі"
+                prev = metrics.pop()
+                metrics.append(_Hit(prev.start, m.end(), body[prev.start:m.end()]))
+            else:
+                metrics.append(_Hit(m.start(), m.end(), m.group()))
+    periods: list[_Hit] = []
+    for p in L.periods:
+        for m in p.regex.finditer(body, span.start, span.end):
+            text = p.canonical or (m["p"] if "p" in p.regex.groupindex and m["p"] else m.group())
+            periods.append(_Hit(m.start(), m.end(), text))
+    periods = [h for h in periods if not any(o is not h and o.start <= h.start and h.end <= o.end
+                                              and (o.end - o.start) > (h.end - h.start) for o in periods)]
+    return _Sentence(span, breaks, metrics, periods)
+
+
+def _clause(s: _Sentence, start: int, end: int) -> tuple[int, int]:
+    """The clause of the sentence around [start, end)."""
+    cs, ce = s.span.start, s.span.end
+    for bs, be in s.breaks:
+        if be <= start:
+            cs = be
+        elif bs >= end:
+            ce = bs
+            break
+    return cs, ce
+
+
+def _metric(s: _Sentence, clause: tuple[int, int], start: int, end: int, count: bool) -> str | None:
+    before = after = earlier = None
+    for h in s.metrics:
+        if h.start < end and start < h.end:
+            continue
+        if h.end <= start:
+            if h.start >= clause[0]:
+                before = h
+            else:
+                earlier = h
+        elif h.end <= clause[1] and after is None:
+            after = h
+    if count:
+        return before.text if before else None
+    best = before or after or earlier
+    return best.text if best else None
+
+
+def _period(s: _Sentence, clause: tuple[int, int], start: int, end: int) -> str | None:
+    best: tuple[int, str] | None = None
+    for h in s.periods:
+        if h.start < clause[0] or h.end > clause[1] or (h.start < end and start < h.end):
+            continue
+        dist = (start - h.end) if h.end <= start else 2 * (h.start - end)
+        if best is None or dist < best[0]:
+            best = (dist, h.text)
+    return best[1] if best else None
+
+
+def _claim(L: _Lang, body: str, n: _Number, s: _Sentence, prev_end: int) -> tuple[Claim | None, int]:
+    """The claim made by the number `n`, or None; and where scanning may go on."""
+    start, pos = n.start, n.num_end
+    sent = s.span
+    value, unit = n.value, n.unit
+    prev = body[start - 1] if start else ""
+    if not n.word:
+        if prev in LINKERS and start >= 2 and body[start - 2].isalnum():
+            return None, pos                      # "Ата-1", "5+1"
+        if prev in ".," and start >= 2 and body[start - 2].isdigit():
+            return None, pos
+        if L.blockers and L.blockers.search(body, max(sent.start, start - 20), start):
+            return None, pos
+        nxt = body[pos:pos + 2]
+        if len(nxt) == 2 and nxt[0] in ":+/" and nxt[1].isdigit():
+            return None, pos                      # times, "5+1", fractions
+    suffix = ""
+    end = pos
+    if not n.word and body[pos:pos + 1] in "-‑" and body[pos + 1:pos + 2].isalpha():
+        m = WORD.match(body, pos + 1)
+        word = m.group().casefold() if m else ""
+        if word not in L.number_suffixes:
+            return None, pos                      # ordinal or name: "5-тармағы", "2-ші"
+        suffix = word
+        pos = m.end() if m else pos
+    has_scale = False
+    if not suffix:
+        m = L.scale.match(body, pos)
+        if m:
+            value *= L.scale_values[_which(m, "s")]
+            has_scale = True
+            suffix = (m.groupdict().get("suf") or "")
+            end = m.end() - len(suffix)
+            pos = m.end()
+        if not suffix:
+            m = L.unit.match(body, pos)
+            if m:
+                u, ctx = L.units[_which(m, "u")]
+                if ctx is None or ctx.search(body, max(sent.start, start - 40), min(sent.end, m.end() + 40)):
+                    unit = unit or u
+                    suffix = (m.groupdict().get("suf") or "")
+                    end = m.end() - len(suffix)
+                    pos = m.end()
+    if not n.word and not suffix and end == n.num_end and body[end:end + 1].isalpha():
+        return None, pos                          # glued to a word: "5G", "5th"
+    qualifier = "approx" if suffix.lstrip("-‑").casefold() in L.approx_suffixes and suffix else None
+    if not suffix and unit is None and RANGE_DASH.match(body, end):
+        return None, pos                          # a range start ("3–5%") is no claim of its own
+    after_pos = pos
+    # qualifiers after ("жуық", "астам", "or more")
+    if L.qual_after:
+        m = L.qual_after.match(body, after_pos, sent.end)
+        if m:
+            qualifier = qualifier or L.qual_after_values[_which(m, "q")]
+            after_pos = m.end()
+    obj, obj_text = (None, None)
+    if unit is None:
+        obj, obj_text = _object(L, body, after_pos, sent.end)
+        nxt = WORD.search(body, after_pos, sent.end)
+        if L.time_noun and nxt and not body[after_pos:nxt.start()].strip() and obj is None \
+                and L.time_noun.fullmatch(nxt.group()):
+            return None, pos                      # "17 жылда", "five years": a period
+        if n.word and obj is None:
+            return None, pos
+        if n.word and L.not_counted and nxt and L.not_counted.match(nxt.group()):
+            return None, pos                      # "екі елдің", "two countries"
+        if not n.word and not has_scale and obj is None and YEAR_LIKE[0] <= value <= YEAR_LIKE[1] \
+                and value == value.to_integral_value():
+            return None, pos
+    if n.word and value < L.word_min:
+        return None, pos
+    # qualifiers and change words before
+    rest, q_before, prep = _strip_before(L, body[max(sent.start, start - WINDOW):start])
+    if q_before == "up_to" and L.up_to_cancel and L.up_to_cancel.search(rest):
+        q_before = None
+    qualifier = q_before or qualifier
+    change = None
+    if prep or not L.change_prep_required:
+        for rx, kind in L.change_before:
+            if rx.search(rest) and (prep or unit in RELATIVE_UNITS):
+                change = kind
+                break
+    if change is None:
+        for rx, kind in L.change_after:
+            if rx.match(body, after_pos, sent.end):
+                change = kind
+                break
+    clause = _clause(s, start, end)
+    if unit is None and obj is not None:
+        metric = _metric(s, (max(clause[0], prev_end, start - 40), clause[1]), start, end, True)
+        if metric is None or (L.count_metric and not L.count_metric.match(metric)):
+            metric = obj_text
+    else:
+        metric = _metric(s, clause, start, end, False)
+        if metric is None and L.metric_word_after:
+            metric = _fallback_word(L, body, after_pos, clause[1])
+    period = _period(s, clause, start, end)
+    if value == value.to_integral_value():
+        value = value.quantize(Decimal(1))
+    claim = Claim(speaker=None, value=value, unit=unit, object=obj if unit is None else None,
+                  metric=metric, change=change, qualifier=qualifier, period=period, start=start, end=end)
+    return claim, max(pos, end)
+
+
+def extract_claims(body: str, sentences: Sequence[Span], lang: str,
+                   published: str | None = None) -> list[Claim]:
+    """Numeric claims in `body`, in text order (speaker None: attribution fills it later)."""
+    L = _lang(lang)
+    dates = find_dates(body, lang, published)
+    blocked = [(d.start, d.end) for d in dates]
+    sents = sorted(sentences, key=lambda s: s.start)
+    starts = [s.start for s in sents]
+    claims: list[Claim] = []
+    covered = prev_end = 0
+    cache: dict[int, _Sentence] = {}
+    for n in _candidates(L, body):
+        if n.start < covered or any(s < n.num_end and n.start < e for s, e in blocked):
+            continue
+        i = bisect_right(starts, n.start) - 1
+        span = sents[i] if i >= 0 and sents[i].end > n.start else _line(body, n.start)
+        sent = cache.get(span.start)
+        if sent is None:
+            sent = cache[span.start] = _sentence(L, body, span)
+        claim, covered_to = _claim(L, body, n, sent, prev_end)
+        if claim is not None:
+            claims.append(claim)
+            covered = covered_to
+            prev_end = claim.end
+    return claims
+
+
+def _line(body: str, pos: int) -> Span:
+    s = body.rfind("\n", 0, pos) + 1
+    e = body.find("\n", pos)
+    return Span(s, len(body) if e < 0 else e)
