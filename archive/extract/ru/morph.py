@@ -96,7 +96,8 @@ def _foreign_masc_readings(lower: str) -> list[Reading]:
                 continue
             if add == "й" and stem[-1] not in _VOWELS:
                 continue
-            out.append(Reading(stem + add, case, "masc", 0.6, "name"))
+            # -ом/-ем are unambiguous instrumentals; -а/-у/-е may end a nominative (Гульнара)
+            out.append(Reading(stem + add, case, "masc", 1.0 if ending in ("ом", "ем") else 0.6, "name"))
     return out
 
 
