@@ -33,6 +33,10 @@ CASES = [
      [("both economies were growing", False, "Tokayev")]),
     ("Blinken told reporters that the programme would be extended.",
      [("the programme would be extended", False, "Blinken")]),
+    ("“Kazakhstan’s economy is growing,” Tokayev said, adding that exports had reached a record.",
+     [("Kazakhstan’s economy is growing", True, "Tokayev"), ("exports had reached a record", False, "Tokayev")]),
+    ("‘Kazakhstan’s role in the region is growing,’ he said.",
+     [("Kazakhstan’s role in the region is growing", True, "he")]),
     # not quotes
     ("It was noted that the sides signed five agreements.", []),
     ("The leaders noted that relations were developing dynamically.", []),

@@ -33,8 +33,8 @@ from archive.extract.segment import Span
 __all__ = ["QuoteFinding", "find_quotes"]
 
 FLAGS = re.I | re.U
-PAIRS = {"«": "»", "“": "”", "„": "“", '"': '"'}
-CLOSING = {"»", "”", "“", '"'}
+PAIRS = {"«": "»", "“": "”", "„": "“", '"': '"', "‘": "’"}
+CLOSING = {"»", "”", "“", '"', "’"}
 DASHES = "—–-"
 WORD = re.compile(r"[\w’'-]+", re.U)
 END_PUNCT = ".!?…;"
@@ -336,7 +336,7 @@ def _trim_end(body: str, s: int, e: int) -> int:
 
 # ---------------------------------------------------------------------------------------- direct quotes
 
-_MARK = re.compile("[«»“”„\"]")
+_MARK = re.compile("[«»“”„\"‘’]")
 
 
 def _quote_regions(body: str, para: Span) -> list[tuple[int, int]]:
@@ -348,6 +348,8 @@ def _quote_regions(body: str, para: Span) -> list[tuple[int, int]]:
         i = mm.start()
         ch = body[i]
         top = stack[-1] if stack else None
+        if ch == "’" and (top != "‘" or body[i + 1:i + 2].isalpha()):
+            continue            # an apostrophe (Kazakhstan’s), not a closing mark
         if ch == '"':
             if top == '"':
                 stack.pop()
@@ -391,6 +393,11 @@ def _attr_after(ctx: _Ctx, close: int, limit: int, punct: bool) -> tuple[int, in
         e += 1
     seg = body[s:e]
     v = g.say.search(seg)
+    if v:
+        comma = seg.find(",", v.end())
+        if comma >= 0:      # “…,” X said, adding that … — what follows the comma is not attribution
+            e = s + comma
+            seg = seg[:comma]
     if not v or len(WORD.findall(seg[: v.start()])) > MAX_ATTR_LEAD or len(WORD.findall(seg)) > MAX_ATTR_WORDS:
         return None
     if not sep and v.start() > 0 and not punct:
