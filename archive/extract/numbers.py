@@ -39,6 +39,8 @@ LINKERS = frozenset("-‑+/")
 RELATIVE_UNITS = frozenset({"%", "pp", "times"})
 YEAR_LIKE = (Decimal(1900), Decimal(2100))
 SENTENCE_BREAK = re.compile(r"[.!?…][»”\"']?\s+")
+COMPOUND_GAP = re.compile(rf"{HSPACE}+")
+METRIC_GAP = re.compile(rf"{HSPACE}*(?:[^\W\d_]+{HSPACE}+)?")
 RANGE_DASH = re.compile(rf"{HSPACE}*[-–—]{HSPACE}*\d")
 WINDOW = 80        # characters looked at before a number for qualifiers and change words
 
@@ -88,6 +90,7 @@ class _Lang:
     qual_after: re.Pattern[str] | None
     qual_after_values: tuple[str, ...]
     up_to_cancel: re.Pattern[str] | None
+    up_to_cancel_after: re.Pattern[str] | None
     change_prep: re.Pattern[str] | None
     change_prep_required: bool
     change_before: tuple[tuple[re.Pattern[str], str], ...]
@@ -147,6 +150,7 @@ def _lang(lang: str) -> _Lang:
         qual_after=re.compile(rf"{HSPACE}*(?:{_groups(qa, 'q')})(?!\w)", FLAGS) if qa else None,
         qual_after_values=tuple(q["qualifier"] for q in qa),
         up_to_cancel=_opt(d.get("up_to_cancel"), HSPACE.join(["(?<!\\w)(?:{})", "*$"])),
+        up_to_cancel_after=_opt(d.get("up_to_cancel_after"), HSPACE + r"*(?:{})(?!\w)"),
         change_prep=_opt(d.get("change_prepositions"), HSPACE.join(["(?<!\\w)(?:{})", "*$"])),
         change_prep_required=bool(d.get("change_preposition_required")),
         change_before=tuple((re.compile(rf"(?<!\w)(?:{_alt(p)}){HSPACE}*$", FLAGS), k)
@@ -283,7 +287,8 @@ def _sentence(L: _Lang, body: str, span: Span) -> _Sentence:
     metrics: list[_Hit] = []
     if L.metrics:
         for m in L.metrics.finditer(body, span.start, span.end):
-            if metrics and m.start() - metrics[-1].end <= 1:   # "тікелей инвестиция" + "көлемі"
+            if metrics and METRIC_GAP.fullmatch(body, metrics[-1].end, m.start()):
+                # "тікелей инвестиция" + "көлемі", "доля" + "несырьевого" + "экспорта"
                 prev = metrics.pop()
                 metrics.append(_Hit(prev.start, m.end(), body[prev.start:m.end()]))
             else:
@@ -368,11 +373,26 @@ def _claim(L: _Lang, body: str, n: _Number, s: _Sentence, prev_end: int) -> tupl
     if not suffix:
         m = L.scale.match(body, pos)
         if m:
-            value *= L.scale_values[_which(m, "s")]
+            scale = L.scale_values[_which(m, "s")]
+            value *= scale
             has_scale = True
             suffix = (m.groupdict().get("suf") or "")
             end = m.end() - len(suffix)
             pos = m.end()
+            while not suffix:                     # "1 млрд 200 млн": one amount
+                gap = COMPOUND_GAP.match(body, pos)
+                m2 = L.digits.match(body, gap.end()) if gap else None
+                m3 = L.scale.match(body, m2.end()) if m2 and not m2["cur"] else None
+                if not (m2 and m3) or L.scale_values[_which(m3, "s")] >= scale:
+                    break
+                part = _digits_value(L, m2["num"])
+                if part is None:
+                    break
+                scale = L.scale_values[_which(m3, "s")]
+                value += part * scale
+                suffix = (m3.groupdict().get("suf") or "")
+                end = m3.end() - len(suffix)
+                pos = m3.end()
         if not suffix:
             m = L.unit.match(body, pos)
             if m:
@@ -388,12 +408,15 @@ def _claim(L: _Lang, body: str, n: _Number, s: _Sentence, prev_end: int) -> tupl
     if not suffix and unit is None and RANGE_DASH.match(body, end):
         return None, pos                          # a range start ("3–5%") is no claim of its own
     after_pos = pos
+    level = False
     # qualifiers after ("жуық", "астам", "or more")
     if L.qual_after:
         m = L.qual_after.match(body, after_pos, sent.end)
         if m:
             qualifier = qualifier or L.qual_after_values[_which(m, "q")]
             after_pos = m.end()
+            if qualifier == "up_to" and L.up_to_cancel_after and L.up_to_cancel_after.match(body, after_pos):
+                qualifier, level = None, True     # "15 млрд долларға дейін артады": a level reached
     obj, obj_text = (None, None)
     if unit is None:
         obj, obj_text = _object(L, body, after_pos, sent.end)
@@ -421,7 +444,7 @@ def _claim(L: _Lang, body: str, n: _Number, s: _Sentence, prev_end: int) -> tupl
             if rx.search(rest) and (prep or unit in RELATIVE_UNITS):
                 change = kind
                 break
-    if change is None:
+    if change is None and not level:
         for rx, kind in L.change_after:
             if rx.match(body, after_pos, sent.end):
                 change = kind
