@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from typing import Any
@@ -61,12 +61,6 @@ def _which(m: re.Match[str], prefix: str) -> int:
 
 
 @dataclass(frozen=True, slots=True)
-class _Period:
-    regex: re.Pattern[str]
-    canonical: str | None
-
-
-@dataclass(frozen=True, slots=True)
 class _Lang:
     """One language's compiled grammar."""
     digits: re.Pattern[str]
@@ -99,7 +93,8 @@ class _Lang:
     count_metric: re.Pattern[str] | None
     metric_word_after: bool
     not_counted: re.Pattern[str] | None
-    periods: tuple[_Period, ...]
+    periods: re.Pattern[str] | None       # one alternation; group k<i> is pattern i, p<i> its reported part
+    period_canonical: tuple[str | None, ...]
     clause_break: re.Pattern[str] | None
     stopwords: frozenset[str]
 
@@ -129,6 +124,7 @@ def _lang(lang: str) -> _Lang:
     tail = rf"(?P<suf>{case})(?!\w)" if case else r"(?!\w)"
     counted = d.get("counted") or []
     qa = d.get("qualifiers_after") or []
+    periods = d.get("periods") or []
     cb, ca = d.get("change_before") or {}, d.get("change_after") or {}
     return _Lang(
         digits=digits, words=words, numerals=numerals,
@@ -161,8 +157,10 @@ def _lang(lang: str) -> _Lang:
         count_metric=_opt(d.get("count_metrics"), r"(?:{})(?!\w)"),
         metric_word_after=bool(d.get("metric_word_after", True)),
         not_counted=_opt(d.get("not_counted"), r"(?:{})(?!\w)"),
-        periods=tuple(_Period(re.compile(rf"(?<!\w)(?:{p['pattern']})(?!\w)", FLAGS), p.get("canonical"))
-                      for p in d.get("periods") or ()),
+        periods=re.compile("(?<!\\w)(?:" + "|".join(
+            rf"(?P<k{i}>{p['pattern'].replace('(?P<p>', f'(?P<p{i}>')})"
+            for i, p in enumerate(periods)) + ")(?!\\w)", FLAGS) if periods else None,
+        period_canonical=tuple(p.get("canonical") for p in periods),
         clause_break=_opt(d.get("clause_breaks"), "{}"),
         stopwords=frozenset(str(s).casefold() for s in d.get("stopwords") or ()),
     )
@@ -272,40 +270,45 @@ class _Hit:
 
 @dataclass(slots=True)
 class _Sentence:
-    """A sentence with its clause breaks, metric and period matches (computed once)."""
+    """A sentence; its clause breaks and each clause's metric and period matches are found once,
+    when first needed."""
     span: Span
-    breaks: list[tuple[int, int]]
-    metrics: list[_Hit]
-    periods: list[_Hit]
+    breaks: list[tuple[int, int]] | None = None
+    hits: dict[tuple[int, int], tuple[list[_Hit], list[_Hit]]] = field(default_factory=dict)
 
 
-def _sentence(L: _Lang, body: str, span: Span) -> _Sentence:
-    breaks = [(m.start(), m.end()) for m in SENTENCE_BREAK.finditer(body, span.start, span.end)]
-    if L.clause_break:
-        breaks += [(m.start(), m.end()) for m in L.clause_break.finditer(body, span.start, span.end)]
-    breaks.sort()
-    metrics: list[_Hit] = []
+def _metrics(L: _Lang, body: str, a: int, b: int) -> list[_Hit]:
+    out: list[_Hit] = []
     if L.metrics:
-        for m in L.metrics.finditer(body, span.start, span.end):
-            if metrics and METRIC_GAP.fullmatch(body, metrics[-1].end, m.start()):
+        for m in L.metrics.finditer(body, a, b):
+            if out and METRIC_GAP.fullmatch(body, out[-1].end, m.start()):
                 # "тікелей инвестиция" + "көлемі", "доля" + "несырьевого" + "экспорта"
-                prev = metrics.pop()
-                metrics.append(_Hit(prev.start, m.end(), body[prev.start:m.end()]))
+                prev = out.pop()
+                out.append(_Hit(prev.start, m.end(), body[prev.start:m.end()]))
             else:
-                metrics.append(_Hit(m.start(), m.end(), m.group()))
-    periods: list[_Hit] = []
-    for p in L.periods:
-        for m in p.regex.finditer(body, span.start, span.end):
-            text = p.canonical or (m["p"] if "p" in p.regex.groupindex and m["p"] else m.group())
-            periods.append(_Hit(m.start(), m.end(), text))
-    periods = [h for h in periods if not any(o is not h and o.start <= h.start and h.end <= o.end
-                                              and (o.end - o.start) > (h.end - h.start) for o in periods)]
-    return _Sentence(span, breaks, metrics, periods)
+                out.append(_Hit(m.start(), m.end(), m.group()))
+    return out
 
 
-def _clause(s: _Sentence, start: int, end: int) -> tuple[int, int]:
+def _periods(L: _Lang, body: str, a: int, b: int) -> list[_Hit]:
+    out: list[_Hit] = []
+    if L.periods:
+        for m in L.periods.finditer(body, a, b):
+            i = int(m.lastgroup[1:]) if m.lastgroup else 0
+            inner = m.group(f"p{i}") if f"p{i}" in L.periods.groupindex else None
+            out.append(_Hit(m.start(), m.end(), L.period_canonical[i] or inner or m.group()))
+    return out
+
+
+def _clause(L: _Lang, body: str, s: _Sentence, start: int, end: int) -> tuple[int, int]:
     """The clause of the sentence around [start, end)."""
-    cs, ce = s.span.start, s.span.end
+    span = s.span
+    if s.breaks is None:
+        breaks = [(m.start(), m.end()) for m in SENTENCE_BREAK.finditer(body, span.start, span.end)]
+        if L.clause_break:
+            breaks += [(m.start(), m.end()) for m in L.clause_break.finditer(body, span.start, span.end)]
+        s.breaks = sorted(breaks)
+    cs, ce = span.start, span.end
     for bs, be in s.breaks:
         if be <= start:
             cs = be
@@ -315,28 +318,37 @@ def _clause(s: _Sentence, start: int, end: int) -> tuple[int, int]:
     return cs, ce
 
 
-def _metric(s: _Sentence, clause: tuple[int, int], start: int, end: int, count: bool) -> str | None:
-    before = after = earlier = None
-    for h in s.metrics:
+def _clause_hits(L: _Lang, body: str, s: _Sentence, clause: tuple[int, int]) -> tuple[list[_Hit], list[_Hit]]:
+    hits = s.hits.get(clause)
+    if hits is None:
+        hits = s.hits[clause] = (_metrics(L, body, *clause), _periods(L, body, *clause))
+    return hits
+
+
+def _metric(L: _Lang, body: str, s: _Sentence, clause: tuple[int, int], start: int, end: int,
+            count: bool) -> str | None:
+    before = after = None
+    for h in _clause_hits(L, body, s, clause)[0]:
         if h.start < end and start < h.end:
             continue
         if h.end <= start:
-            if h.start >= clause[0]:
+            if not count or h.start >= start - 40:
                 before = h
-            else:
-                earlier = h
-        elif h.end <= clause[1] and after is None:
+        elif after is None:
             after = h
     if count:
         return before.text if before else None
-    best = before or after or earlier
+    best = before or after
+    if best is None and clause[0] > s.span.start:      # the subject of an earlier clause
+        earlier = _metrics(L, body, s.span.start, clause[0])
+        best = earlier[-1] if earlier else None
     return best.text if best else None
 
 
-def _period(s: _Sentence, clause: tuple[int, int], start: int, end: int) -> str | None:
+def _period(L: _Lang, body: str, s: _Sentence, clause: tuple[int, int], start: int, end: int) -> str | None:
     best: tuple[int, str] | None = None
-    for h in s.periods:
-        if h.start < clause[0] or h.end > clause[1] or (h.start < end and start < h.end):
+    for h in _clause_hits(L, body, s, clause)[1]:
+        if h.start < end and start < h.end:
             continue
         dist = (start - h.end) if h.end <= start else 2 * (h.start - end)
         if best is None or dist < best[0]:
@@ -449,16 +461,16 @@ def _claim(L: _Lang, body: str, n: _Number, s: _Sentence, prev_end: int) -> tupl
             if rx.match(body, after_pos, sent.end):
                 change = kind
                 break
-    clause = _clause(s, start, end)
+    clause = _clause(L, body, s, start, end)
     if unit is None and obj is not None:
-        metric = _metric(s, (max(clause[0], prev_end, start - 40), clause[1]), start, end, True)
+        metric = _metric(L, body, s, clause, max(start, prev_end), end, True)
         if metric is None or (L.count_metric and not L.count_metric.match(metric)):
             metric = obj_text
     else:
-        metric = _metric(s, clause, start, end, False)
+        metric = _metric(L, body, s, clause, start, end, False)
         if metric is None and L.metric_word_after:
             metric = _fallback_word(L, body, after_pos, clause[1])
-    period = _period(s, clause, start, end)
+    period = _period(L, body, s, clause, start, end)
     if value == value.to_integral_value():
         value = value.quantize(Decimal(1))
     claim = Claim(speaker=None, value=value, unit=unit, object=obj if unit is None else None,
@@ -484,7 +496,7 @@ def extract_claims(body: str, sentences: Sequence[Span], lang: str,
         span = sents[i] if i >= 0 and sents[i].end > n.start else _line(body, n.start)
         sent = cache.get(span.start)
         if sent is None:
-            sent = cache[span.start] = _sentence(L, body, span)
+            sent = cache[span.start] = _Sentence(span)
         claim, covered_to = _claim(L, body, n, sent, prev_end)
         if claim is not None:
             claims.append(claim)
