@@ -26,9 +26,9 @@ from archive.extract.lexicon import lexicon
 from archive.extract.mentions import Mention
 from archive.extract.segment import Span
 
-WORD = re.compile(r"[^\W\d_]+(?:[-’'][^\W\d_]+)*(?:[’']s)?", re.U)
+WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:[-’'][^\W\d_]+)*(?:[’']s)?", re.U)
 ORGANIZATION_ROLES = frozenset({"head_of_organization"})
-ABBREV = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,5}$")
+ABBREV = re.compile(r"^(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,5}|(?:[A-Z]\.){2,})$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +47,7 @@ class TitleMatch:
     role: str
     start: int           # body offsets of the title words
     end: int
+    descriptor: bool = False   # describes an office ("Мемлекет басшысы") rather than naming it
 
 
 @dataclass(slots=True)
@@ -67,6 +68,10 @@ class TitleMention:
     role: str
     country: str | None
     position: str
+    descriptor: bool = False
+
+
+Positions = dict[int, list[tuple[bool, str, str, str | None]]]   # id(person) -> (descriptor, text, role, country)
 
 
 @dataclass(slots=True)
@@ -89,10 +94,11 @@ def morphology(lang: str) -> ModuleType:
 def _config(lang: str) -> dict[str, Any]:
     data = dict(lexicon(lang, "people"))
     titles = sorted(data["titles"], key=lambda t: -len(t["words"]))
-    data["titles"] = [(tuple(t["words"]), t["role"]) for t in titles]
+    data["titles"] = [(tuple(t["words"]), t["role"], bool(t.get("descriptor"))) for t in titles]
     data["by_first"] = {}
-    for words, role in data["titles"]:
-        data["by_first"].setdefault(words[0][:3], []).append((words, role))
+    for entry in data["titles"]:
+        data["by_first"].setdefault(entry[0][0][:3], []).append(entry)
+    data["non_name_endings"] = tuple(data.get("non_name_endings") or ())
     data["conjunctions"] = frozenset(data.get("conjunctions") or ())
     data["honorifics"] = frozenset(data.get("honorifics") or ())
     return data
@@ -126,14 +132,14 @@ def find_titles(body: str, tokens: list[Token], lang: str) -> list[TitleMatch]:
     i = 0
     while i < len(tokens):
         match = None
-        for words, role in cfg["by_first"].get(tokens[i].lower[:3], ()):
+        for words, role, descriptor in cfg["by_first"].get(tokens[i].lower[:3], ()):
             n = len(words)
             if i + n > len(tokens):
                 continue
             if all(_word_matches(tokens[i + k].lower, w, cfg) for k, w in enumerate(words)) and all(
                 _adjacent(body, tokens[i + k], tokens[i + k + 1]) for k in range(n - 1)
             ):
-                match = TitleMatch(i, i + n, role, tokens[i].start, tokens[i + n - 1].end)
+                match = TitleMatch(i, i + n, role, tokens[i].start, tokens[i + n - 1].end, descriptor)
                 break
         if match:
             found.append(match)
@@ -196,11 +202,11 @@ def _following_country(body: str, tokens: list[Token], title: TitleMatch, lang: 
         skip = 1
         if j + 1 < len(tokens) and tokens[j + 1].lower == "the":
             skip = 2
-    for n in (4, 3, 2, 1):
+    for n in (5, 4, 3, 2, 1):
         a, b = j + skip, j + skip + n
         if b > len(tokens) or not all(_adjacent(body, tokens[x], tokens[x + 1]) for x in range(j - 1, b - 1)):
             continue
-        if not all(tokens[x].cap or ABBREV.match(tokens[x].text) for x in range(a, b)):
+        if not (tokens[a].cap or ABBREV.match(tokens[a].text)) or not tokens[b - 1].cap:
             continue
         cc = _country(" ".join(t.text for t in tokens[a:b]), lang)
         if cc:
@@ -243,48 +249,83 @@ def _position_text(body: str, tokens: list[Token], first: int, last: int, lang: 
     return " ".join(words)
 
 
-def _same_person(a: Person, surname: str, first: str | None) -> bool:
-    if a.surname != surname:
+def _skey(surname: str) -> str:
+    from archive.names import surname_key
+
+    return surname_key(surname) or surname.casefold()
+
+
+def _better_name(new: str, old: str) -> bool:
+    """More words wins; then the shorter form (the nominative carries no case ending)."""
+    a, b = new.split(), old.split()
+    return (len(a), -len(new)) > (len(b), -len(old))
+
+
+def _plausible(words: list[str], base: list[str], lang: str, morph: ModuleType, surnames: set[str]) -> bool:
+    """Do these capitalised words look like a person's name (not a country, region or adjective)?"""
+    cfg = _config(lang)
+    endings = cfg["non_name_endings"]
+    if any(_country(w, lang) for w in words):
         return False
-    return first is None or a.first is None or a.first[:1] == first[:1]
+    if any(w.lower().endswith(endings) for w in words[:-1]) if endings else False:
+        return False
+    last = base[-1]
+    if len(words) == 1:
+        return morph.is_surname_like(last) or _skey(last) in surnames
+    if morph.is_surname_like(last) or _skey(last) in surnames:
+        return True
+    return not (endings and words[-1].lower().endswith(endings))
 
 
-def find_people(body: str, lang: str, excluded: list[Span] | None = None) -> People:
-    """All persons and person mentions of an article. Mentions inside `excluded` spans (direct quotes)
-    are kept as mentions but give no title/role information to the person."""
+def _split_run(words: list[str], morph: ModuleType) -> int:
+    """Length of the first name in a run of capitalised words: up to the first surname-shaped word
+    ("Олжас Бектенов Садыр Жапаровпен" → 2), else the whole run."""
+    for k in range(1, len(words)):
+        if morph.is_surname_like(morph.nominative(words[k])) and k + 1 < len(words):
+            return k + 1
+    return len(words)
+
+
+def find_people(body: str, lang: str) -> People:
+    """All persons of an article and every name or title mention of them."""
     cfg = _config(lang)
     morph = morphology(lang)
     tokens = tokenize(body)
     titles = find_titles(body, tokens, lang)
     title_idx = {i for t in titles for i in range(t.first, t.last)}
     persons: list[Person] = []
-    names: list[Mention] = []
+    refs: list[tuple[int, int, Person]] = []      # name mentions: (start, end, person)
     title_mentions: list[TitleMention] = []
     used: set[int] = set(title_idx)
     known: set[str] = set()
+    skeys: dict[str, list[Person]] = {}
+    positions: Positions = {}
 
-    def add_person(words_first: int, words_last: int, position: str | None, role: str | None,
-                   country: str | None) -> None:
-        words = [tokens[x].text for x in range(words_first, words_last)]
-        name, first, surname = _split_name(words, lang, known)
-        person = next((p for p in persons if _same_person(p, surname, first)), None)
+    def add_person(a: int, b: int, base: list[str], title: TitleMatch | None, position: str | None,
+                   country: str | None) -> Person:
+        name = " ".join(base)
+        first = base[0] if len(base) > 1 else None
+        surname = base[-1]
+        key = _skey(surname)
+        person = next((p for p in skeys.get(key, ()) if first is None or p.first is None
+                       or p.first[:1].casefold() == first[:1].casefold()), None)
         if person is None:
-            person = Person(name, surname, first, first_offset=tokens[words_first].start)
+            person = Person(name, surname, first, first_offset=tokens[a].start)
             persons.append(person)
-        elif first and not person.first:
-            person.name, person.first = name, first
-        if role and not person.role:
-            person.role, person.position = role, position
+            skeys.setdefault(key, []).append(person)
+        elif _better_name(name, person.name):
+            person.name, person.first, person.surname = name, first, surname
+        if title is not None:
+            positions.setdefault(id(person), []).append((title.descriptor, position or "", title.role, country))
         if country and not person.country:
             person.country = country
-        known.add(surname)
-        if first:
-            known.add(first)
-        span = Mention(tokens[words_first].start, tokens[words_last - 1].end, "name", person.name)
-        names.append(span)
-        used.update(range(words_first, words_last))
+        known.update(base)
+        refs.append((tokens[a].start, tokens[b - 1].end, person))
+        used.update(range(a, b))
+        return person
 
-    # 1. title + name
+    # 1. title + name ("Премьер-министрі Әлихан Смайылов", "President of France Emmanuel Macron")
+    pending: list[tuple[TitleMatch, int, int, str | None, str, int]] = []
     for t in titles:
         before_country, pos_first = _modifier_country(body, tokens, t, lang, title_idx)
         after_country, j = (None, t.last)
@@ -296,10 +337,19 @@ def find_people(body: str, lang: str, excluded: list[Span] | None = None) -> Peo
         n = _name_tokens(body, tokens, j, lang, title_idx) if adjacent else 0
         country = before_country or after_country
         position = _position_text(body, tokens, t.first, t.last, lang)
+        pending.append((t, j, n, country, position, pos_first))
+    # full names first, so that a lone surname after a title ("Chancellor Scholz") can find its person
+    for t, j, n, country, position, pos_first in sorted(pending, key=lambda x: x[2] < 2):
         if n:
-            add_person(j, j + n, position, t.role, country)
-        else:
-            title_mentions.append(TitleMention(Span(tokens[pos_first].start, t.end), t.role, country, position))
+            words = [tokens[x].text for x in range(j, j + n)]
+            n = _split_run(words, morph)
+            words = words[:n]
+            base = morph.nominative_phrase(words, known)
+            if _plausible(words, base, lang, morph, set(skeys)):
+                add_person(j, j + n, base, t, position, country)
+                continue
+        title_mentions.append(
+            TitleMention(Span(tokens[pos_first].start, t.end), t.role, country, position, t.descriptor))
 
     # 2. names without a title: capitalised runs ending in a surname-shaped word
     i = 0
@@ -310,37 +360,65 @@ def find_people(body: str, lang: str, excluded: list[Span] | None = None) -> Peo
         n = _name_tokens(body, tokens, i, lang, used)
         if n >= 2:
             words = [tokens[x].text for x in range(i, i + n)]
+            n = _split_run(words, morph)
+            words = words[:n]
             base = morph.nominative_phrase(words, known)
-            if morph.is_surname_like(base[-1]) and not _country(words[-1], lang):
-                add_person(i, i + n, None, None, None)
+            if n >= 2 and morph.is_surname_like(base[-1]) and _plausible(words, base, lang, morph, set(skeys)):
+                add_person(i, i + n, base, None, None, None)
                 i += n
                 continue
         i += 1
 
-    # 3. single known surnames (any case form)
-    surnames = {p.surname for p in persons}
+    # 3. single known surnames, in any case form ("Бектеновке", "Tokayev’s", "Токаева")
     for i, tok in enumerate(tokens):
         if i in used or not tok.cap:
             continue
-        base = morph.nominative(tok.text, surnames)
-        if base in surnames:
-            candidates = [p for p in persons if p.surname == base]
-            # the most recently named of several namesakes
-            before = [m for m in names if m.start < tok.start and m.person in {p.name for p in candidates}]
-            person = next((p for p in persons if before and p.name == before[-1].person), candidates[-1])
-            names.append(Mention(tok.start, tok.end, "name", person.name))
-            used.add(i)
+        key = _skey(morph.nominative(tok.text, known))
+        candidates = skeys.get(key)
+        if not candidates:
+            continue
+        # the most recently named of several namesakes
+        before = [p for s, _, p in refs if s < tok.start and p in candidates]
+        person = before[-1] if before else candidates[-1]
+        refs.append((tok.start, tok.end, person))
+        used.add(i)
 
-    names.sort(key=lambda m: m.start)
+    refs.sort(key=lambda r: r[0])
     for p in persons:
-        p.mentions = [m for m in names if m.person == p.name]
+        p.mentions = [Mention(s, e, "name", p.name) for s, e, q in refs if q is p]
         p.first_offset = p.mentions[0].start if p.mentions else p.first_offset
-    mentions = sorted(
-        [*names, *(Mention(t.span.start, t.span.end, "title") for t in title_mentions)],
-        key=lambda m: m.start,
-    )
-    _fill_countries(persons, title_mentions, cfg)
-    return People(persons, names, title_mentions, mentions)
+    names = [Mention(s, e, "name", p.name) for s, e, p in refs]
+    people = People(persons, names, title_mentions, [])
+    _assign_positions(people, positions, lang)
+    people.mentions = sorted(
+        [*names, *(Mention(t.span.start, t.span.end, "title") for t in title_mentions)], key=lambda m: m.start)
+    return people
+
+
+def _assign_positions(people: People, positions: Positions, lang: str) -> None:
+    """Roles and countries from the titles attached to names; then standalone titles resolved to
+    people; a person's position is the first title that names an office rather than describing one
+    ("Президент" over "Мемлекет басшысы")."""
+    cfg = _config(lang)
+    for p in people.persons:
+        seen = positions.get(id(p))
+        if seen:
+            p.role = seen[0][2]
+            p.country = p.country or next((c for *_, c in seen if c), None)
+    _fill_countries(people.persons, people.titles, cfg)
+    for t in people.titles:
+        p = resolve_title(people, t, lang, t.span.start)
+        if p is not None:
+            positions.setdefault(id(p), []).append((t.descriptor, t.position, t.role, t.country))
+            if p.role is None:
+                p.role = t.role
+            if p.country is None and t.country:
+                p.country = t.country
+    for p in people.persons:
+        seen = positions.get(id(p))
+        if seen:
+            best = min(range(len(seen)), key=lambda k: (seen[k][0], k))
+            p.position = seen[best][1]
 
 
 def _fill_countries(persons: list[Person], titles: list[TitleMention], cfg: dict[str, Any]) -> None:
