@@ -13,6 +13,14 @@ from archive.config import ENV_DATABASE_URL
 COMMANDS: dict[str, tuple[str, str]] = {
     "extract": ("archive.cli.extract:extract", "Extract meetings, quotes and claims from articles (no database)."),
     "db": ("archive.cli.db:db", "Create, upgrade or inspect the archive's database schema."),
+    "import": ("archive.cli.importing:import_command", "Import articles (files, folders, HTML, JSON Lines, stdin) into the archive."),
+    "person": ("archive.cli.person:person", "Correct persons: merge, rename, add or remove aliases (corrections survive re-imports)."),
+    "official": ("archive.cli.lookup:official", "Profile of an official: names, positions, meetings, quotes, claims."),
+    "meetings": ("archive.cli.lookup:meetings", "List meetings, filtered by participants, countries, kind, dates, occasion."),
+    "quotes": ("archive.cli.lookup:quotes", "List or full-text search quotes and reported statements."),
+    "claims": ("archive.cli.lookup:claims", "List numeric claims by speaker, metric, unit, country, dates."),
+    "report": ("archive.cli.report:report", "Run a canned report built on the SQL views."),
+    "sql": ("archive.cli.sql:sql", "Run your own read-only SQL query against the archive."),
 }
 
 
