@@ -126,45 +126,65 @@ def _occasion(body: str, sent: Span, tokens: list[Token], kind_idx: int | None, 
     return None
 
 
-def _topics(body: str, sentences: list[Span], lang: str, cfg: dict[str, Any]) -> tuple[str, ...]:
+def _topics(body: str, sentences: list[Span], lang: str, cfg: dict[str, Any],
+            quoted: list[Span]) -> tuple[str, ...]:
+    """Topics from every sentence (outside quotations) whose predicate is a verb of discussing:
+    the list between the subject and the closing noun ("Тараптар X, Y және Z мәселелерін талқылады")
+    in verb-final languages, the object after the verb in the others ("The sides discussed X, Y and Z")."""
     verbs = tuple(cfg.get("topic_verbs") or ())
     subjects = tuple(cfg.get("topic_subjects") or ())
     closers = tuple(cfg.get("topic_closers") or ())
     verb_last = cfg.get("predicate") == "last"
+    out: list[str] = []
     for sent in sentences:
-        tokens = tokenize(body, sent.start, sent.end)
+        if any(q.start <= sent.start and sent.end <= q.end for q in quoted):
+            continue
+        tokens = [t for t in tokenize(body, sent.start, sent.end)
+                  if not any(q.start <= t.start < q.end for q in quoted)]
         vi = next((i for i, t in enumerate(tokens) if t.lower.startswith(verbs)), None)
         if vi is None:
             continue
         if verb_last:
-            si = next((i for i, t in enumerate(tokens[:vi]) if t.lower in subjects), None)
-            start = tokens[si].end if si is not None else sent.start
-            ci = next((i for i in range(vi - 1, -1, -1) if tokens[i].lower in closers), None)
-            end = tokens[ci].start if ci is not None and (si is None or ci > si) else tokens[vi].start
+            si = next((i for i in range(vi - 1, -1, -1) if tokens[i].lower.startswith(subjects)), None)
+            if si is None:
+                continue
+            start = tokens[si].end
+            ci = next((i for i in range(vi - 1, -1, -1) if tokens[i].lower.startswith(closers)), None)
+            end = tokens[ci].start if ci is not None and ci > si else tokens[vi].start
         else:
             start = tokens[vi].end
             end = sent.end
-        span = body[start:end].strip(" ,.;")
-        if not span:
+        span = body[start:end]
+        if any(q.start < end and start < q.end for q in quoted):
             continue
-        items = _split_list(span, cfg)
-        if items:
-            return tuple(items)
-    return ()
+        for item in _split_list(span.strip(" ,.;"), lang, cfg):
+            if item.casefold() not in {o.casefold() for o in out}:
+                out.append(item)
+    return tuple(out)
 
 
-def _split_list(span: str, cfg: dict[str, Any]) -> list[str]:
+def _split_list(span: str, lang: str, cfg: dict[str, Any]) -> list[str]:
     seps = [s for s in cfg.get("topic_separators") or () if s]
     pattern = "|".join(re.escape(s) for s in sorted(seps, key=len, reverse=True))
     parts = re.split(pattern, span) if pattern else [span]
     strip = cfg["topic_strip"]
+    cut = tuple(cfg.get("topic_cut") or ())
     out: list[str] = []
     for part in parts:
         words = part.split()
+        for k, w in enumerate(words):
+            if k and w.lower().startswith(cut):
+                words = words[:k]
+                break
         while words and words[0].lower().strip(",.") in strip:
             words.pop(0)
         while words and words[-1].lower().strip(",.") in strip:
             words.pop()
+        if len(words) > cfg.get("topic_max_words", 8) or not words:
+            continue
+        if cfg.get("predicate") == "last" and words[-1].islower():
+            # the head noun of a verb-final language's phrase carries the case: back to its base form
+            words[-1] = morphology(lang).nominative(words[-1])
         item = " ".join(words).strip(" ,.;«»\"")
         if item and len(item) > 2 and item not in out:
             out.append(item)
@@ -172,7 +192,7 @@ def _split_list(span: str, cfg: dict[str, Any]) -> list[str]:
 
 
 def find_setting(body: str, paragraphs: list[Span], sentences: list[Span], lang: str,
-                 dates: list[DateMention], published: str | None) -> Setting:
+                 dates: list[DateMention], published: str | None, quoted: list[Span] = ()) -> Setting:
     """Kind, date, place, occasion and topics of the article's (main) meeting."""
     cfg = _config(lang)
     lead_para = paragraphs[0] if paragraphs else Span(0, len(body))
@@ -211,5 +231,5 @@ def find_setting(body: str, paragraphs: list[Span], sentences: list[Span], lang:
     occasion = None
     if kind_sent is not None:
         occasion = _occasion(body, kind_sent, kind_tokens, kind_idx, kind, lang, cfg)
-    topics = _topics(body, sentences, lang, cfg)
+    topics = _topics(body, sentences, lang, cfg, list(quoted))
     return Setting(kind, date, city, country, occasion, topics)

@@ -195,7 +195,7 @@ def extract_article(raw: RawArticle) -> ArticleRecord:
     claims = extract_claims(body, sents, lang, published)
     claims = _claim_speakers(claims, statements, sents, paras, people, quoted)
 
-    setting = find_setting(body, paras, sents, lang, dates, published)
+    setting = find_setting(body, paras, sents, lang, dates, published, quoted)
     from archive.names import person_key
 
     participants = tuple(
