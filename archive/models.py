@@ -126,6 +126,7 @@ class Person(Base):
     name: Mapped[str] = mapped_column(Text)                      # canonical display name
     name_latin: Mapped[str | None] = mapped_column(Text)
     key: Mapped[str] = mapped_column(String(200), index=True)   # Latin folding key; shared keys allowed
+    surname_key: Mapped[str | None] = mapped_column(String(200), index=True)  # fuzzy-match candidates
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
     aliases: Mapped[list[PersonAlias]] = relationship(back_populates="person", passive_deletes=True)
@@ -153,6 +154,7 @@ class PersonPosition(Base):
     __table_args__ = (
         one_of("role", ROLES),
         CheckConstraint("first_seen IS NULL OR last_seen IS NULL OR first_seen <= last_seen", name="seen"),
+        UniqueConstraint("person_id", "key"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -160,6 +162,7 @@ class PersonPosition(Base):
     role: Mapped[str | None] = mapped_column(String(32))
     country: Mapped[str | None] = mapped_column(ForeignKey("countries.code"), index=True)
     position: Mapped[str | None] = mapped_column(Text)        # as written
+    key: Mapped[str | None] = mapped_column(String(400))  # role|country|position; importer upserts on it
     first_seen: Mapped[dt.date | None] = mapped_column(Date)
     last_seen: Mapped[dt.date | None] = mapped_column(Date)
 
@@ -167,9 +170,13 @@ class PersonPosition(Base):
 
 
 class Meeting(Base):
-    """One meeting, talk, call, visit, summit or session."""
+    """One meeting, talk, call, visit, summit or session.
+
+    ``signature`` (a hash of the participant set and kind group) and ``anchor_date`` (the meeting's
+    date, else the first reporting article's date) let the importer find the same meeting reported
+    by another article."""
     __tablename__ = "meetings"
-    __table_args__ = (one_of("kind", MEETING_KINDS),)
+    __table_args__ = (one_of("kind", MEETING_KINDS), Index(None, "signature", "anchor_date"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[str] = mapped_column(String(16))
@@ -177,6 +184,8 @@ class Meeting(Base):
     city: Mapped[str | None] = mapped_column(Text)
     country: Mapped[str | None] = mapped_column(ForeignKey("countries.code"), index=True)
     occasion: Mapped[str | None] = mapped_column(Text)
+    signature: Mapped[str | None] = mapped_column(String(64))
+    anchor_date: Mapped[dt.date | None] = mapped_column(Date)
 
     participants: Mapped[list[MeetingParticipant]] = relationship(
         back_populates="meeting", passive_deletes=True)
