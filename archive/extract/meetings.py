@@ -35,6 +35,7 @@ def _config(lang: str) -> dict[str, Any]:
     data = dict(lexicon(lang, "meetings"))
     data["kinds"] = [(tuple(k["words"]), k["kind"]) for k in data["kinds"]]
     data["remote"] = frozenset(data.get("remote") or ())
+    data["context_kinds"] = frozenset(data.get("context_kinds") or ())
     data["topic_strip"] = frozenset(data.get("topic_strip") or ())
     return data
 
@@ -209,7 +210,9 @@ def find_setting(body: str, paragraphs: list[Span], sentences: list[Span], lang:
             kind_sent, kind_tokens = sent, toks
             break
         if hits and kind_idx is None:
-            kind_idx, kind = hits[-1] if cfg.get("predicate") == "last" else hits[0]
+            # a visit frames the meeting ("рабочим визитом, встретился") unless it is the only event
+            main = [h for h in hits if h[1] not in cfg["context_kinds"]] or hits
+            kind_idx, kind = main[-1] if cfg.get("predicate") == "last" else main[0]
             kind_sent, kind_tokens = sent, toks
     if kind_idx is None and lead_sents:
         kind_tokens = tokenize(body, lead_sents[0].start, lead_sents[0].end)

@@ -48,6 +48,7 @@ class TitleMatch:
     start: int           # body offsets of the title words
     end: int
     descriptor: bool = False   # describes an office ("Мемлекет басшысы") rather than naming it
+    country: str | None = None  # a country adjective inside the title ("глава российского правительства")
 
 
 @dataclass(slots=True)
@@ -126,6 +127,26 @@ def _word_matches(token: str, word: str, cfg: dict[str, Any]) -> bool:
     return not any(token.startswith(p) and len(p) > len(word) for p in cfg["not_title_prefixes"])
 
 
+def _match_title(body: str, tokens: list[Token], i: int, words: tuple[str, ...], lang: str,
+                 cfg: dict[str, Any]) -> tuple[int, str | None] | None:
+    """Match title words from token i; a country adjective may stand between two of them ("глава
+    российского правительства", "head of the Kazakh government"). Returns (end index, that country)."""
+    k, j, country = 0, i, None
+    while k < len(words):
+        if j >= len(tokens) or (k and not _adjacent(body, tokens[j - 1], tokens[j])):
+            return None
+        if _word_matches(tokens[j].lower, words[k], cfg):
+            k, j = k + 1, j + 1
+            continue
+        if k and country is None and not tokens[j].cap:
+            cc = _country(tokens[j].text, lang)
+            if cc:
+                country, j = cc, j + 1
+                continue
+        return None
+    return j, country
+
+
 def find_titles(body: str, tokens: list[Token], lang: str) -> list[TitleMatch]:
     cfg = _config(lang)
     found: list[TitleMatch] = []
@@ -133,13 +154,10 @@ def find_titles(body: str, tokens: list[Token], lang: str) -> list[TitleMatch]:
     while i < len(tokens):
         match = None
         for words, role, descriptor in cfg["by_first"].get(tokens[i].lower[:3], ()):
-            n = len(words)
-            if i + n > len(tokens):
-                continue
-            if all(_word_matches(tokens[i + k].lower, w, cfg) for k, w in enumerate(words)) and all(
-                _adjacent(body, tokens[i + k], tokens[i + k + 1]) for k in range(n - 1)
-            ):
-                match = TitleMatch(i, i + n, role, tokens[i].start, tokens[i + n - 1].end, descriptor)
+            hit = _match_title(body, tokens, i, words, lang, cfg)
+            if hit:
+                end, country = hit
+                match = TitleMatch(i, end, role, tokens[i].start, tokens[end - 1].end, descriptor, country)
                 break
         if match:
             found.append(match)
@@ -335,7 +353,7 @@ def find_people(body: str, lang: str) -> People:
             j += 1
         adjacent = j < len(tokens) and _adjacent(body, tokens[j - 1], tokens[j])
         n = _name_tokens(body, tokens, j, lang, title_idx) if adjacent else 0
-        country = before_country or after_country
+        country = t.country or before_country or after_country
         position = _position_text(body, tokens, t.first, t.last, lang)
         pending.append((t, j, n, country, position, pos_first))
     # full names first, so that a lone surname after a title ("Chancellor Scholz") can find its person

@@ -52,7 +52,8 @@ class _Speakers:
     """Resolves the cue of each statement to a person, keeping track of who spoke or acted last so
     that pronouns ("ол", "он", "he") and cue-less statements find their referent."""
 
-    def __init__(self, people: People, lang: str, quoted: list[Span]):
+    def __init__(self, people: People, lang: str, quoted: list[Span], sentences: list[Span]):
+        self.sentences = sentences
         self.people = people
         self.lang = lang
         self.quoted = quoted
@@ -79,27 +80,31 @@ class _Speakers:
         return None
 
     def last_actor(self, before: int, statements: list[Statement]) -> Person | None:
-        """The person who last spoke or was last the subject of a sentence before an offset."""
+        """The actor of the latest sentence before an offset that has one: its speaker if someone
+        speaks in it, else the person it first names outside quotations (usually its subject)."""
         best: tuple[int, Person] | None = None
         for st in statements:
             if st.speaker and st.finding.sentence.start < before:
                 pos = st.finding.sentence.start
                 if best is None or pos >= best[0]:
                     best = (pos, st.speaker)
-        for m in self.people.mentions:
-            if m.start >= before:
+        for sent in reversed([s for s in self.sentences if s.start < before]):
+            if best is not None and best[0] >= sent.start:
                 break
-            if _inside(self.quoted, m.start, m.end):
-                continue
-            p = self.person_of(m)
-            if p and (best is None or m.start > best[0]):
-                best = (m.start, p)
+            for m in self.people.mentions:
+                if m.start >= min(sent.end, before):
+                    break
+                if m.start < sent.start or _inside(self.quoted, m.start, m.end):
+                    continue
+                p = self.person_of(m)
+                if p:
+                    return p
         return best[1] if best else None
 
 
 def resolve_statements(findings: list[QuoteFinding], people: People, lang: str,
-                       quoted: list[Span]) -> list[Statement]:
-    sp = _Speakers(people, lang, quoted)
+                       quoted: list[Span], sentences: list[Span]) -> list[Statement]:
+    sp = _Speakers(people, lang, quoted, sentences)
     out: list[Statement] = []
     for f in sorted(findings, key=lambda f: (f.sentence.start, f.start)):
         person: Person | None = None
@@ -187,7 +192,7 @@ def extract_article(raw: RawArticle) -> ArticleRecord:
     people = find_people(body, lang)
     findings = find_quotes(body, sents, lang, people.mentions)
     quoted = [Span(f.start, f.end) for f in findings if f.direct]
-    statements = resolve_statements(findings, people, lang, quoted)
+    statements = resolve_statements(findings, people, lang, quoted, sents)
 
     lead = paras[0] if paras else Span(0, len(body))
     persons = _participants(people, statements, quoted, lead)
