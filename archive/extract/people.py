@@ -105,6 +105,11 @@ def _config(lang: str) -> dict[str, Any]:
     return data
 
 
+def home_country(lang: str) -> str | None:
+    """The country whose officials a language's press names without their state (KZ)."""
+    return _config(lang).get("home_country")
+
+
 def tokenize(body: str, start: int = 0, end: int | None = None) -> list[Token]:
     out = []
     for m in WORD.finditer(body, start, len(body) if end is None else end):
@@ -267,6 +272,20 @@ def _position_text(body: str, tokens: list[Token], first: int, last: int, lang: 
     return " ".join(words)
 
 
+def _after_organisation(body: str, tokens: list[Token], j: int, lang: str, title_idx: set[int],
+                        morph: ModuleType) -> tuple[int, int] | None:
+    """A name within a few words after a title, across an organisation's name in the same clause."""
+    for k in range(j + 1, min(j + 9, len(tokens))):
+        if re.search(r"[,.;:!?()]", body[tokens[k - 1].end:tokens[k].start]) or k in title_idx:
+            return None
+        n = _name_tokens(body, tokens, k, lang, title_idx)
+        if n >= 2:
+            words = [t.text for t in tokens[k:k + n]]
+            if morph.is_surname_like(morph.nominative_phrase(words, ())[-1]):
+                return k, n
+    return None
+
+
 def _skey(surname: str) -> str:
     from archive.names import surname_key
 
@@ -355,6 +374,13 @@ def find_people(body: str, lang: str) -> People:
         n = _name_tokens(body, tokens, j, lang, title_idx) if adjacent else 0
         country = t.country or before_country or after_country
         position = _position_text(body, tokens, t.first, t.last, lang)
+        if n < 2 and t.role in ORGANIZATION_ROLES:
+            # "генерального директора Государственной корпорации «Росатом» Алексея Лихачёва":
+            # the organisation's name stands between the title and the name
+            bridged = _after_organisation(body, tokens, t.last, lang, title_idx, morph)
+            if bridged:
+                j, n = bridged
+                position = _position_text(body, tokens, t.first, t.last, lang) + body[t.end:tokens[j].start].rstrip()
         pending.append((t, j, n, country, position, pos_first))
     # full names first, so that a lone surname after a title ("Chancellor Scholz") can find its person
     for t, j, n, country, position, pos_first in sorted(pending, key=lambda x: x[2] < 2):
@@ -450,9 +476,14 @@ def _fill_countries(persons: list[Person], titles: list[TitleMention], cfg: dict
         if len(holders) == 1 and holders[0].country is None:
             holders[0].country = t.country
     home = cfg.get("home_country")
-    for p in persons:
-        if p.country is None and home and p.role and p.role not in ORGANIZATION_ROLES:
-            p.country = home
+    if not home:
+        return
+    bare = [p for p in persons if p.country is None and p.role and p.role not in ORGANIZATION_ROLES]
+    if cfg.get("home_for_bare_titles") == "first":
+        # one side of the meeting is the home country's official: the first one named without a state
+        bare = bare[:1] if all(p.country != home for p in persons) else []
+    for p in bare:
+        p.country = home
 
 
 def resolve_title(people: People, title: TitleMention, lang: str, before: int | None = None) -> Person | None:

@@ -16,7 +16,7 @@ from archive.extract.langid import detect_language
 from archive.extract.meetings import dateline, find_setting
 from archive.extract.mentions import Mention
 from archive.extract.numbers import extract_claims
-from archive.extract.people import People, Person, find_people, resolve_title
+from archive.extract.people import ORGANIZATION_ROLES, People, Person, find_people, home_country, resolve_title
 from archive.extract.quotes import QuoteFinding, find_quotes
 from archive.extract.segment import Span, paragraphs, sentences
 from archive.extract.sources import find_sources
@@ -201,6 +201,11 @@ def extract_article(raw: RawArticle) -> ArticleRecord:
     claims = _claim_speakers(claims, statements, sents, paras, people, quoted)
 
     setting = find_setting(body, paras, sents, lang, dates, published, quoted)
+    home = home_country(lang)
+    for p in persons:
+        # the host of a meeting abroad represents the country the meeting is in
+        if p.country is None and p.role not in ORGANIZATION_ROLES and setting.country and setting.country != home:
+            p.country = setting.country
     from archive.names import person_key
 
     participants = tuple(
