@@ -84,16 +84,22 @@ def _place_in(body: str, tokens: list[Token], lang: str):
     return None
 
 
+def _is_place(word: str, lang: str) -> bool:
+    from archive.extract.places import place
+
+    return place(word, lang) is not None
+
+
 def _occasion(body: str, sent: Span, tokens: list[Token], kind_idx: int | None, kind: str,
-              lang: str, cfg: dict[str, Any]) -> str | None:
-    text = body[sent.start:sent.end]
+              lang: str, cfg: dict[str, Any], lead: Span) -> str | None:
+    text = body[lead.start:lead.end]
     for word in cfg.get("occasion_after") or ():
         for i, tok in enumerate(tokens):
             if tok.lower == word:
                 j = i
                 while j > 0 and i - j < 7 and body[tokens[j - 1].end:tokens[j].start].isspace():
                     j -= 1
-                while j < i and not tokens[j].cap:
+                while j < i and (not tokens[j].cap or _is_place(tokens[j].text, lang)):
                     j += 1
                 if j < i:
                     return body[tokens[j].start:tokens[i - 1].end]
@@ -102,6 +108,18 @@ def _occasion(body: str, sent: Span, tokens: list[Token], kind_idx: int | None, 
         if m:
             words = m.group(1).split()[:9]
             return " ".join(words).strip(" «»\"") or None
+    if kind_idx is not None and kind in cfg.get("occasion_of_kinds", ()):
+        # "a ministerial meeting of the C5+1 platform", "заседание Евразийского межправительственного совета"
+        last = kind_idx
+        hit_at = {i for i, _ in _kind_hits(tokens, cfg)}
+        while last + 1 in hit_at:
+            last += 1
+        rest = body[tokens[last].end:sent.end]
+        for link in cfg.get("occasion_after_kind") or ():
+            m = re.match(r"\s+" + (re.escape(link) + r"\s+" if link else "") + r"([^\W\d_][^,.;:()]*|[A-Z0-9][^\s,.;:()]*[^,.;:()]*)", rest)
+            if m and (link or m.group(1)[:1].isupper()):
+                words = m.group(1).split()[:6]
+                return " ".join(words).strip(" «»\"") or None
     if kind_idx is not None and kind in cfg.get("occasion_of_kinds", ()):
         ev = tokens[kind_idx]
         if ev.cap and ev.start > sent.start:
@@ -114,7 +132,7 @@ def _occasion(body: str, sent: Span, tokens: list[Token], kind_idx: int | None, 
         j = kind_idx
         while j > 0 and kind_idx - j < 5 and body[tokens[j - 1].end:tokens[j].start].isspace():
             j -= 1
-        while j < kind_idx and not tokens[j].cap:
+        while j < kind_idx and (not tokens[j].cap or _is_place(tokens[j].text, lang)):
             j += 1
         if j < kind_idx and tokens[j].cap:
             words = [t.text for t in tokens[j:kind_idx]]
@@ -233,6 +251,6 @@ def find_setting(body: str, paragraphs: list[Span], sentences: list[Span], lang:
 
     occasion = None
     if kind_sent is not None:
-        occasion = _occasion(body, kind_sent, kind_tokens, kind_idx, kind, lang, cfg)
+        occasion = _occasion(body, kind_sent, kind_tokens, kind_idx, kind, lang, cfg, lead_para)
     topics = _topics(body, sentences, lang, cfg, list(quoted))
     return Setting(kind, date, city, country, occasion, topics)
