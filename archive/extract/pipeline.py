@@ -16,7 +16,14 @@ from archive.extract.langid import detect_language
 from archive.extract.meetings import dateline, find_setting
 from archive.extract.mentions import Mention
 from archive.extract.numbers import extract_claims
-from archive.extract.people import ORGANIZATION_ROLES, People, Person, find_people, home_country, resolve_title
+from archive.extract.people import (
+    ORGANIZATION_ROLES,
+    People,
+    Person,
+    find_people,
+    home_country,
+    resolve_title,
+)
 from archive.extract.quotes import QuoteFinding, find_quotes
 from archive.extract.segment import Span, paragraphs, sentences
 from archive.extract.sources import find_sources
