@@ -34,6 +34,9 @@ class Setting:
 def _config(lang: str) -> dict[str, Any]:
     data = dict(lexicon(lang, "meetings"))
     data["kinds"] = [(tuple(k["words"]), k["kind"]) for k in data["kinds"]]
+    data["kinds_by_first"] = {}
+    for words, kind in data["kinds"]:
+        data["kinds_by_first"].setdefault(words[0][:3], []).append((words, kind))
     data["remote"] = frozenset(data.get("remote") or ())
     data["context_kinds"] = frozenset(data.get("context_kinds") or ())
     data["topic_strip"] = frozenset(data.get("topic_strip") or ())
@@ -42,9 +45,10 @@ def _config(lang: str) -> dict[str, Any]:
 
 def _kind_hits(tokens: list[Token], cfg: dict[str, Any]) -> list[tuple[int, str]]:
     hits = []
+    by_first = cfg["kinds_by_first"]
     i = 0
     while i < len(tokens):
-        for words, kind in cfg["kinds"]:
+        for words, kind in by_first.get(tokens[i].lower[:3], ()):
             n = len(words)
             if i + n <= len(tokens) and all(tokens[i + k].lower.startswith(w) for k, w in enumerate(words)):
                 hits.append((i, kind))

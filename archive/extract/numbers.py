@@ -26,7 +26,7 @@ from decimal import Decimal, InvalidOperation
 from functools import cache
 from typing import Any
 
-from archive.extract.dates import find_dates
+from archive.extract.dates import DateMention, find_dates
 from archive.extract.lexicon import lexicon
 from archive.extract.segment import Span
 from archive.record import Claim
@@ -479,10 +479,12 @@ def _claim(L: _Lang, body: str, n: _Number, s: _Sentence, prev_end: int) -> tupl
 
 
 def extract_claims(body: str, sentences: Sequence[Span], lang: str,
-                   published: str | None = None) -> list[Claim]:
-    """Numeric claims in `body`, in text order (speaker None: attribution fills it later)."""
+                   published: str | None = None, dates: Sequence[DateMention] | None = None) -> list[Claim]:
+    """Numeric claims in `body`, in text order (speaker None: attribution fills it later).
+    `dates` are the body's date mentions when the caller has them already."""
     L = _lang(lang)
-    dates = find_dates(body, lang, published)
+    if dates is None:
+        dates = find_dates(body, lang, published)
     blocked = [(d.start, d.end) for d in dates]
     sents = sorted(sentences, key=lambda s: s.start)
     starts = [s.start for s in sents]

@@ -15,6 +15,7 @@ mention; it is resolved to the person holding that role (and country) in the sam
 """
 from __future__ import annotations
 
+import bisect
 import importlib
 import re
 from dataclasses import dataclass, field
@@ -110,12 +111,25 @@ def home_country(lang: str) -> str | None:
     return _config(lang).get("home_country")
 
 
+_last_tokens: list = [None, None]    # (body, its tokens): stages tokenize the same body many times
+
+
 def tokenize(body: str, start: int = 0, end: int | None = None) -> list[Token]:
-    out = []
-    for m in WORD.finditer(body, start, len(body) if end is None else end):
-        t = m.group()
-        out.append(Token(m.start(), m.end(), t, t.lower(), t[0].isupper()))
-    return out
+    """Word tokens of body[start:end] (the whole body is tokenized once and sliced)."""
+    if _last_tokens[0] is not body:
+        toks = []
+        for m in WORD.finditer(body):
+            t = m.group()
+            toks.append(Token(m.start(), m.end(), t, t.lower(), t[0].isupper()))
+        _last_tokens[0], _last_tokens[1] = body, (toks, [t.start for t in toks])
+    toks, starts = _last_tokens[1]
+    if start == 0 and end is None:
+        return toks
+    a = bisect.bisect_left(starts, start)
+    b = len(toks) if end is None else bisect.bisect_left(starts, end)
+    while b > a and toks[b - 1].end > (len(body) if end is None else end):
+        b -= 1
+    return toks[a:b]
 
 
 def _adjacent(body: str, a: Token, b: Token) -> bool:

@@ -204,7 +204,7 @@ def extract_article(raw: RawArticle) -> ArticleRecord:
     lead = paras[0] if paras else Span(0, len(body))
     persons = _participants(people, statements, quoted, lead)
 
-    claims = extract_claims(body, sents, lang, published)
+    claims = extract_claims(body, sents, lang, published, dates)
     claims = _claim_speakers(claims, statements, sents, paras, people, quoted)
 
     setting = find_setting(body, paras, sents, lang, dates, published, quoted)

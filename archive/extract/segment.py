@@ -16,6 +16,7 @@ ABBREVIATIONS = frozenset(
     "т.б т.с.с ж жж г гг т.е т.д т.п им ул д"
     " mr mrs ms dr st no vs etc jr sr u.s u.k e.g i.e gen col lt prof inc ltd co".split()
 )
+MARKS = re.compile(r'[«“„»”"]|[.!?…]+')
 SENTENCE_END = re.compile(r"[.!?…]+[»”\"’)]*")
 
 
@@ -65,8 +66,10 @@ def sentences(body: str, within: Span | None = None) -> list[Span]:
     for para in [within] if within else paragraphs(body):
         text = body[para.start:para.end]
         start, depth, straight = 0, 0, False
-        i = 0
-        while i < len(text):
+        for m in MARKS.finditer(text):
+            i = m.start()
+            if i < start:
+                continue
             ch = text[i]
             if ch in OPENERS and not (ch == "“" and depth and text[i - 1: i] != " "):
                 depth += 1
@@ -80,17 +83,11 @@ def sentences(body: str, within: Span | None = None) -> list[Span]:
                     start = i + 1
             elif ch == '"':
                 straight = True
-            elif depth == 0 and not straight and ch in ".!?…":
-                m = SENTENCE_END.match(text, i)
-                end = m.end()
+            elif depth == 0 and not straight:
+                end = SENTENCE_END.match(text, i).end()
                 if _ends_sentence(text, i, end):
                     spans.append(_trim(para.start + start, para.start + end, body))
                     start = end
-                    i = end
-                    continue
-                i = end
-                continue
-            i += 1
         if text[start:].strip():
             spans.append(_trim(para.start + start, para.end, body))
     return [s for s in spans if s.end > s.start]
