@@ -278,9 +278,19 @@ def _split_name(words: list[str], lang: str, known: set[str]) -> tuple[str, str 
 
 
 def _position_text(body: str, tokens: list[Token], first: int, last: int, lang: str) -> str:
+    """The title as written, in the nominative. A one-word Kazakh title loses the possessive that
+    ties it to the state outside it ("Қазақстан Премьер-министрі" → "Премьер-министр"); a compound
+    keeps it ("Үкімет Төрағасы")."""
     words = [t.text for t in tokens[first:last]]
     try:
-        words = morphology(lang).nominative_phrase(words, ())
+        morph = morphology(lang)
+        if _config(lang).get("title_head") == "last":
+            # only the last word of a Kazakh title carries the case; the rest stays as written
+            words[-1] = morph.nominative(words[-1])
+        else:
+            words = morph.nominative_phrase(words, ())
+        if len(words) == 1 and _config(lang).get("single_title_base"):
+            words = [morph.stems(words[0])[0]]
     except Exception:  # morphology must never lose a position
         pass
     return " ".join(words)

@@ -1,0 +1,96 @@
+"""End to end: an article we wrote → the extraction record (FORMAT.md shape), and speaker resolution."""
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from archive.extract.pipeline import extract_article
+from archive.read.text import article_from_text, read_text_file
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(scope="module")
+def baku():
+    return extract_article(read_text_file(FIXTURES / "kk-baku-e2e.txt"))
+
+
+def test_kk_meeting(baku) -> None:
+    assert baku.language == "kk" and baku.published == "2024-06-20" and baku.outlet == "Test Agency"
+    (m,) = baku.meetings
+    assert (m.kind, m.date, m.city, m.country) == ("meeting", "2024-06-20", "Баку", "AZ")
+    people = [(p.name, p.position, p.role, p.country) for p in m.participants]
+    assert people == [
+        ("Олжас Бектенов", "Премьер-министр", "head_of_government", "KZ"),
+        ("Әли Асадов", "Премьер-министр", "head_of_government", "AZ"),
+    ]
+    assert "энергетика" in m.topics and "көлік-логистика" in m.topics
+
+
+def test_kk_quotes_and_speakers(baku) -> None:
+    body = read_text_file(FIXTURES / "kk-baku-e2e.txt").body
+    got = [(q.speaker, q.direct, q.text[:25]) for q in baku.quotes]
+    assert got == [
+        ("Олжас Бектенов", False, "Әзербайжан Қазақстанның О"),   # "Үкімет басшысы … екенін атап өтті"
+        ("Олжас Бектенов", False, "өткен жылы екі ел арасынд"),   # "Оның айтуынша, …"
+        ("Олжас Бектенов", True, "Біз Каспий теңізі арқылы "),
+        ("Әли Асадов", False, "Әзербайжан тарапы Орта дә"),
+        ("Әли Асадов", True, "Қазақстанмен ынтымақтасты"),        # "– деді ол"
+    ]
+    for q in baku.quotes:
+        assert body[q.start:q.end] == q.text
+
+
+def test_kk_claims(baku) -> None:
+    body = read_text_file(FIXTURES / "kk-baku-e2e.txt").body
+    got = [(c.value, c.unit, c.qualifier, c.change, c.speaker, body[c.start:c.end]) for c in baku.claims]
+    assert got == [
+        (Decimal(15), "%", None, "increase", "Олжас Бектенов", "15 пайыз"),
+        (Decimal(500_000_000), "USD", "approx", None, "Олжас Бектенов", "500 млн доллар"),
+        (Decimal(2), "times", None, "increase", "Олжас Бектенов", "екі есе"),
+        (Decimal(30), None, "over", None, "Олжас Бектенов", "30"),
+        (Decimal(3), None, None, None, None, "үш"),               # journalist voice, new paragraph
+    ]
+    assert baku.claims[0].period == "өткен жыл" and baku.claims[1].metric == "тауар айналымы"
+
+
+def test_record_shape(baku) -> None:
+    d = baku.to_dict()
+    assert list(d) == ["id", "language", "title", "published", "outlet", "via", "meetings", "quotes", "claims"]
+    assert d["claims"][1]["value"] == 500000000 and isinstance(d["claims"][1]["value"], int)
+    assert set(d["meetings"][0]["participants"][0]) == {"name", "position", "role", "country"}
+
+
+SPEAKERS = [
+    # a bare title in Kazakh press is the Kazakh official; "ол" is the last actor
+    ("Премьер-министр Олжас Бектенов Қырғызстан Министрлер Кабинетінің Төрағасы Ақылбек Жапаровпен "
+     "кездесті.\n«Біз дайынбыз», деді Үкімет басшысы.\nАқылбек Жапаров тараптың ниетін құптады.\n"
+     "«Жұмысты жалғастырамыз», – деді ол.",
+     ["Олжас Бектенов", "Ақылбек Жапаров"]),
+    # a title with a country names the foreign official
+    ("Қазақстан Президенті Қасым-Жомарт Тоқаев Өзбекстан Президенті Шавкат Мирзиёевпен телефон арқылы "
+     "сөйлесті.\n«Сауда өсіп келеді», деді Өзбекстан Президенті.",
+     ["Шавкат Мирзиёев"]),
+    # Russian: inflected names, "по его словам" after the subject of the previous sentence
+    ("Председатель Правительства России Михаил Мишустин встретился с Премьер-министром Казахстана "
+     "Олжасом Бектеновым.\nОлжас Бектенов отметил, что проекты реализуются в срок. По его словам, "
+     "товарооборот вырос на 5%.",
+     ["Олжас Бектенов", "Олжас Бектенов"]),
+    # English: "he" after a quote by the other side
+    ("President Kassym-Jomart Tokayev met Prime Minister of Japan Fumio Kishida in Tokyo.\n"
+     "“We value this partnership,” Kishida said.\nHe noted that Japanese companies were ready to invest.",
+     ["Fumio Kishida", "Fumio Kishida"]),
+]
+
+
+@pytest.mark.parametrize(("text", "speakers"), SPEAKERS)
+def test_speaker_resolution(text: str, speakers: list[str]) -> None:
+    rec = extract_article(article_from_text(text, "t"))
+    assert [q.speaker for q in rec.quotes] == speakers
+
+
+def test_unsupported_language_is_refused() -> None:
+    kyrgyz = ("Кыргыз Республикасынын Президенти Садыр Жапаров бүгүн Бишкекте чет элдик инвесторлор менен "
+              "жолугушту жана экономикалык кызматташтыкты талкуулады.")
+    with pytest.raises(ValueError, match="ky"):
+        extract_article(article_from_text(kyrgyz, "ky"))
