@@ -338,10 +338,13 @@ def _plausible(words: list[str], base: list[str], lang: str, morph: ModuleType, 
     return not (endings and words[-1].lower().endswith(endings))
 
 
-def _split_run(words: list[str], morph: ModuleType) -> int:
+def _split_run(words: list[str], morph: ModuleType, known: set[str] = frozenset()) -> int:
     """Length of the first name in a run of capitalised words: up to the first surname-shaped word
-    ("Олжас Бектенов Садыр Жапаровпен" → 2), else the whole run."""
+    ("Олжас Бектенов Садыр Жапаровпен" → 2), or before a word that starts another known person's
+    name ("Дэниел Розенблюм Қасым-Жомарт Тоқаевқа" → 2), else the whole run."""
     for k in range(1, len(words)):
+        if k >= 2 and morph.nominative(words[k], known) in known:
+            return k
         if morph.is_surname_like(morph.nominative(words[k])) and k + 1 < len(words):
             return k + 1
     return len(words)
@@ -428,7 +431,7 @@ def find_people(body: str, lang: str) -> People:
         n = _name_tokens(body, tokens, i, lang, used)
         if n >= 2:
             words = [tokens[x].text for x in range(i, i + n)]
-            n = _split_run(words, morph)
+            n = _split_run(words, morph, known)
             words = words[:n]
             base = morph.nominative_phrase(words, known)
             if n >= 2 and morph.is_surname_like(base[-1]) and _plausible(words, base, lang, morph, set(skeys)):
