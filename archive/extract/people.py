@@ -413,7 +413,7 @@ def find_people(body: str, lang: str) -> People:
     for t, j, n, country, position, pos_first in sorted(pending, key=lambda x: x[2] < 2):
         if n:
             words = [tokens[x].text for x in range(j, j + n)]
-            n = _split_run(words, morph)
+            n = _split_run(words, morph, known)
             words = words[:n]
             base = morph.nominative_phrase(words, known)
             if _plausible(words, base, lang, morph, set(skeys)):
