@@ -1,0 +1,213 @@
+"""`archive import` orchestration: read → (skip duplicates) → extract, in parallel → store, one writer.
+
+    summary = run_import(url, ["corpus/"], ImportOptions(jobs=2), Feedback(sys.stderr))
+
+Articles stream through: reading is lazy, at most ``jobs × IN_FLIGHT_PER_JOB`` articles are being
+extracted at once, and results are stored in input order by the main process (the only writer), each
+in its own transaction. Memory stays flat however large the input.
+"""
+from __future__ import annotations
+
+import collections
+import multiprocessing
+import signal
+import sys
+import time
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from typing import IO
+
+import sqlalchemy as sa
+
+from archive import db as archive_db
+from archive.read.sources import ReadFailure, ReadOptions, read_sources
+from archive.read.text import RawArticle
+from archive.record import ArticleRecord
+from archive.resolve import CORRECTIONS
+from archive.store import Outcome, Store, StoreError, replay_corrections
+
+IN_FLIGHT_PER_JOB = 16
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    jobs: int = 1
+    replace: bool = False
+    read: ReadOptions = field(default_factory=ReadOptions)
+
+
+@dataclass
+class ImportSummary:
+    imported: int = 0
+    replaced: int = 0          # included in ``imported``
+    skipped: int = 0
+    failed: int = 0
+
+    @property
+    def done(self) -> int:
+        return self.imported + self.skipped + self.failed
+
+    def line(self) -> str:
+        return f"imported {self.imported}, skipped {self.skipped}, failed {self.failed}"
+
+
+class Feedback:
+    """Messages on stderr: one line per failed or skipped article, and a progress line on a TTY."""
+
+    PREFIX = "archive import"
+
+    def __init__(self, out: IO[str] | None = None, *, quiet: bool = False, progress: bool | None = None):
+        self.out = out or sys.stderr
+        self.quiet = quiet
+        if progress is None:
+            progress = not quiet and hasattr(self.out, "isatty") and self.out.isatty()
+        self.progress = progress
+        self.started = time.monotonic()
+        self._last = 0.0
+        self._shown = False
+
+    def _clear(self) -> None:
+        if self._shown:
+            self.out.write("\r\033[K")
+            self._shown = False
+
+    def failure(self, where: str, reason: str) -> None:
+        self._clear()
+        self.out.write(f"{self.PREFIX}: {where}: {reason}\n")
+        self.out.flush()
+
+    def skipped(self, where: str, reason: str) -> None:
+        if not self.quiet:
+            self.failure(where, f"skipped: {reason}")
+
+    def tick(self, summary: ImportSummary, force: bool = False) -> None:
+        if not self.progress:
+            return
+        now = time.monotonic()
+        if not force and now - self._last < 0.2:
+            return
+        self._last = now
+        rate = summary.done / max(now - self.started, 1e-6)
+        self.out.write(f"\r\033[K{self.PREFIX}: {summary.done} articles · {summary.line()} · {rate:.0f}/s")
+        self.out.flush()
+        self._shown = True
+
+    def finish(self) -> None:
+        self._clear()
+
+
+def ensure_schema(url: str) -> None:
+    """Create or upgrade the archive's schema when it is not at the newest revision."""
+    head = archive_db.head()
+    if archive_db.current(url) == head:
+        return
+    try:
+        archive_db.upgrade(url)
+    except archive_db.DatabaseError:
+        if archive_db.current(url) != head:     # another importer may have just done it
+            raise
+
+
+def _ignore_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)     # the main process handles Ctrl-C
+
+
+def extract(raw: RawArticle) -> tuple[ArticleRecord | None, str | None]:
+    """(record, None) or (None, reason): runs in worker processes."""
+    from archive.extract.langid import UnsupportedLanguage
+    from archive.extract.pipeline import UnsupportedArticle, extract_article
+
+    try:
+        return extract_article(raw), None
+    except (UnsupportedArticle, UnsupportedLanguage) as e:
+        return None, str(e)
+    except ValueError as e:
+        return None, f"cannot extract: {e}"
+    except Exception as e:  # noqa: BLE001 - one bad article must not stop the import
+        return None, f"extraction failed: {type(e).__name__}: {e}"
+
+
+class _Run:
+    def __init__(self, store: Store, options: ImportOptions, feedback: Feedback):
+        self.store = store
+        self.options = options
+        self.feedback = feedback
+        self.summary = ImportSummary()
+
+    def fail(self, where: str, reason: str) -> None:
+        self.summary.failed += 1
+        self.feedback.failure(where, reason)
+
+    def duplicate(self, raw: RawArticle) -> bool:
+        if self.options.replace or not self.store.existing(raw):
+            return False
+        self.summary.skipped += 1
+        self.feedback.skipped(raw.source, "already in the archive")
+        return True
+
+    def finish(self, raw: RawArticle, record: ArticleRecord | None, error: str | None) -> None:
+        if record is None:
+            self.fail(raw.source, error or "cannot extract")
+            return
+        try:
+            result = self.store.store(raw, record)
+        except (StoreError, sa.exc.SQLAlchemyError) as e:
+            self.fail(raw.source, f"not stored: {archive_db.friendly(e) if not isinstance(e, StoreError) else e}")
+            return
+        if result.outcome is Outcome.SKIPPED:
+            self.summary.skipped += 1
+            self.feedback.skipped(raw.source, "already in the archive")
+        else:
+            self.summary.imported += 1
+            self.summary.replaced += result.outcome is Outcome.REPLACED
+        self.feedback.tick(self.summary)
+
+
+def run_import(url: str, paths: list[str] | tuple[str, ...], options: ImportOptions | None = None,
+               feedback: Feedback | None = None, stdin: IO[bytes] | None = None) -> ImportSummary:
+    """Import every article under ``paths`` into the archive at ``url``; returns the counts.
+
+    Raises :class:`archive.db.DatabaseError` when the database cannot be used at all, and
+    ``KeyboardInterrupt`` (after rolling back the article being stored) when interrupted."""
+    options = options or ImportOptions()
+    feedback = feedback or Feedback(quiet=True)
+    ensure_schema(url)
+    pool = None
+    if options.jobs > 1:
+        method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+        pool = ProcessPoolExecutor(options.jobs, mp_context=multiprocessing.get_context(method),
+                                   initializer=_ignore_sigint)
+    engine = archive_db.make_engine(url)
+    store = Store(engine, replace=options.replace)
+    run = _Run(store, options, feedback)
+    try:
+        with archive_db.translate_errors(url):
+            pending: collections.deque[tuple[RawArticle, Future]] = collections.deque()
+            limit = max(1, options.jobs) * IN_FLIGHT_PER_JOB
+            for item in read_sources(paths, options.read, stdin):
+                if isinstance(item, ReadFailure):
+                    run.fail(item.where, item.reason)
+                    continue
+                if run.duplicate(item):
+                    continue
+                if pool is None:
+                    run.finish(item, *extract(item))
+                    continue
+                pending.append((item, pool.submit(extract, item)))
+                while len(pending) >= limit:
+                    raw, future = pending.popleft()
+                    run.finish(raw, *future.result())
+            while pending:
+                raw, future = pending.popleft()
+                run.finish(raw, *future.result())
+            conn = store._connection()
+            with conn.begin():
+                if conn.scalar(sa.select(sa.func.count()).select_from(CORRECTIONS)):
+                    replay_corrections(conn)
+    finally:
+        feedback.finish()
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+        store.close()
+        engine.dispose()
+    return run.summary

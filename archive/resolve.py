@@ -1,0 +1,352 @@
+"""Entity resolution against the archive: outlets, countries, persons, positions, topics, meetings.
+
+A :class:`Resolver` lives as long as an import and caches what it has looked up. Everything it
+caches during an article's transaction is kept only when that transaction commits
+(:meth:`Resolver.commit`); a rollback forgets it (:meth:`Resolver.rollback`), so a retried article
+never sees ids of rows that were never stored.
+
+Persons are matched, in order, by
+
+1. the spelling's alias key (the exact spelling, case- and whitespace-folded) in ``person_aliases``,
+2. the language-independent person key (:func:`archive.names.person_key`) in ``persons.key``,
+3. fuzzy similarity (:func:`archive.names.name_similarity` ≥ ``MATCH_THRESHOLD``) among the persons
+   whose surname key shares its first letters with the mention's (an indexed range, never a scan),
+
+and a new person is created otherwise. Every new spelling becomes an alias. Spellings an editor
+removed from a person (``archive person alias remove``) never match that person again.
+
+Meetings reported by several articles become one: same participant set, compatible kind (see
+:data:`KIND_GROUPS`), and dates (the meeting's date, else the article's) at most one day apart.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Iterable
+from typing import Any
+
+import sqlalchemy as sa
+
+from archive.models import Base
+from archive.names import MATCH_THRESHOLD, name_similarity, person_key, surname_key
+from archive.record import MEETING_KINDS, ROLES
+
+T = Base.metadata.tables
+ARTICLES, OUTLETS, PERSONS, ALIASES = T["articles"], T["outlets"], T["persons"], T["person_aliases"]
+POSITIONS, MEETINGS, MEETING_ARTICLES = T["person_positions"], T["meetings"], T["meeting_articles"]
+PARTICIPANTS, TOPICS, MEETING_TOPICS = T["meeting_participants"], T["topics"], T["meeting_topics"]
+QUOTES, CLAIMS, CORRECTIONS, COUNTRIES = T["quotes"], T["claims"], T["corrections"], T["countries"]
+
+# Kinds that articles use for the same event: a visit is reported as talks or a meeting, a summit
+# as a session of its council. Calls stay apart from meetings in person.
+KIND_GROUPS: dict[str, str] = {
+    "meeting": "meeting", "talks": "meeting", "visit": "meeting",
+    "phone_call": "phone_call", "video_call": "video_call",
+    "summit": "summit", "session": "summit",
+}
+MEETING_WINDOW = dt.timedelta(days=1)
+SURNAME_PREFIX = 3           # fuzzy candidates: persons whose surname key starts with these letters
+MAX_CANDIDATES = 200
+
+_PUNCT = re.compile(r"[\"'«»“”„`’.,;:()\[\]]+")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def fold(text: str) -> str:
+    """Case-, space- and punctuation-folded text (ё = е)."""
+    return " ".join(_PUNCT.sub(" ", text.replace("ё", "е").replace("Ё", "Е")).casefold().split())
+
+
+def alias_key(name: str) -> str:
+    """The key of one spelling: "Әлихан  Смайылов" and "әлихан смайылов" share it; "Smailov" does not."""
+    return fold(name)[:200]
+
+
+def outlet_key(name: str) -> str:
+    """"Kazinform", "www.kazinform.kz" → "kazinform"; "Egemen Qazaqstan" → "egemen qazaqstan"."""
+    key = fold(name)
+    key = re.sub(r"^(https? )?(www )?", "", key.replace("://", " ").replace("/", " ").strip())
+    key = re.sub(r" (kz|ru|com|org|gov kz|net)$", "", key.replace(".", " "))
+    return key[:200] or fold(name)[:200]
+
+
+def script_of(name: str) -> str | None:
+    if _CYRILLIC.search(name):
+        return "Cyrl"
+    if _LATIN.search(name):
+        return "Latn"
+    return None
+
+
+def position_key(role: str | None, country: str | None, position: str | None) -> str | None:
+    """One row per role and country when the role is known (whatever language names it), else per
+    position text; None when nothing is known."""
+    if role:
+        return f"{role}|{country or ''}"
+    if position:
+        return f"|{country or ''}|{fold(position)}"[:400]
+    return None
+
+
+def meeting_signature(kind: str, person_ids: Iterable[int]) -> str | None:
+    ids = sorted(set(person_ids))
+    if not ids:
+        return None
+    text = KIND_GROUPS.get(kind, kind) + ":" + ",".join(map(str, ids))
+    return hashlib.sha256(text.encode()).hexdigest()[:64]
+
+
+def lock_id(namespace: str, value: str) -> int:
+    """A signed 64-bit advisory-lock id for ``namespace:value``."""
+    digest = hashlib.blake2b(f"{namespace}:{value}".encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
+
+
+def as_date(value: str | dt.date | None) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def upsert_insert(dialect: str, table: sa.Table) -> Any:
+    """INSERT that supports ``on_conflict_do_nothing/update`` on this backend."""
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    return insert(table)
+
+
+class TxCache:
+    """A dict whose writes become visible to later transactions only after :meth:`commit`."""
+
+    def __init__(self) -> None:
+        self.data: dict[Any, Any] = {}
+        self.pending: dict[Any, Any] = {}
+
+    def get(self, key: Any) -> Any:
+        if key in self.pending:
+            return self.pending[key]
+        return self.data.get(key)
+
+    def put(self, key: Any, value: Any) -> None:
+        self.pending[key] = value
+
+    def commit(self) -> None:
+        self.data.update(self.pending)
+        self.pending.clear()
+
+    def rollback(self) -> None:
+        self.pending.clear()
+
+    def clear(self) -> None:
+        self.data.clear()
+        self.pending.clear()
+
+
+class Resolver:
+    """Looks up or creates outlets, persons, positions, topics and meetings on one connection's
+    transaction. Call :meth:`prepare` once per connection's session, :meth:`commit` or
+    :meth:`rollback` after each transaction."""
+
+    def __init__(self, dialect: str):
+        self.dialect = dialect
+        self.countries: frozenset[str] = frozenset()
+        self.blocked: set[tuple[str, int]] = set()        # (alias key, person id) an editor removed
+        self.outlets = TxCache()
+        self.aliases = TxCache()          # alias key -> person id
+        self.positions = TxCache()        # (person id, key) -> (first, last)
+        self.topics = TxCache()
+        self.ready = False
+
+    # -- lifecycle ----------------------------------------------------------------------------------
+    def prepare(self, conn: sa.Connection) -> None:
+        if self.ready:
+            return
+        self.countries = frozenset(conn.scalars(sa.select(COUNTRIES.c.code)))
+        self.blocked = set()
+        for payload in conn.scalars(sa.select(CORRECTIONS.c.payload)
+                                    .where(CORRECTIONS.c.kind == "alias_remove")):
+            if isinstance(payload, dict) and payload.get("key") and payload.get("person") is not None:
+                self.blocked.add((payload["key"], int(payload["person"])))
+        self.ready = True
+
+    def caches(self) -> tuple[TxCache, ...]:
+        return (self.outlets, self.aliases, self.positions, self.topics)
+
+    def commit(self) -> None:
+        for c in self.caches():
+            c.commit()
+
+    def rollback(self) -> None:
+        for c in self.caches():
+            c.rollback()
+
+    def reset(self) -> None:
+        """Forget everything (after a conflict: another process may have changed the rows)."""
+        for c in self.caches():
+            c.clear()
+        self.ready = False
+
+    def lock(self, conn: sa.Connection, namespace: str, values: Iterable[str]) -> None:
+        """PostgreSQL: transaction-scoped advisory locks, taken in a fixed order (no deadlocks
+        between importers). SQLite needs none: it has one writer at a time."""
+        if self.dialect != "postgresql":
+            return
+        for key in sorted({lock_id(namespace, v) for v in values if v}):
+            conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": key})
+
+    # -- simple entities ----------------------------------------------------------------------------
+    def country(self, code: str | None) -> str | None:
+        code = (code or "").upper()
+        return code if code in self.countries else None
+
+    def outlet(self, conn: sa.Connection, name: str | None) -> int | None:
+        if not name or not name.strip():
+            return None
+        key = outlet_key(name)
+        found = self.outlets.get(key)
+        if found is not None:
+            return found
+        conn.execute(upsert_insert(self.dialect, OUTLETS).values(name=name.strip(), key=key)
+                     .on_conflict_do_nothing(index_elements=["key"]))
+        oid = conn.scalar(sa.select(OUTLETS.c.id).where(OUTLETS.c.key == key))
+        self.outlets.put(key, oid)
+        return oid
+
+    def topic(self, conn: sa.Connection, name: str, language: str | None) -> int | None:
+        key = fold(name)[:200]
+        if not key:
+            return None
+        found = self.topics.get(key)
+        if found is not None:
+            return found
+        conn.execute(upsert_insert(self.dialect, TOPICS).values(name=name.strip(), key=key, language=language)
+                     .on_conflict_do_nothing(index_elements=["key"]))
+        tid = conn.scalar(sa.select(TOPICS.c.id).where(TOPICS.c.key == key))
+        self.topics.put(key, tid)
+        return tid
+
+    # -- persons ------------------------------------------------------------------------------------
+    def person_locks(self, names: Iterable[str]) -> list[str]:
+        """Lock names for the persons an article mentions (its surnames' first letters, so that two
+        importers never create the same person twice)."""
+        return [surname_key(n)[:SURNAME_PREFIX] or alias_key(n) for n in names if n and n.strip()]
+
+    def person(self, conn: sa.Connection, name: str, language: str | None) -> int | None:
+        """The id of the person ``name`` denotes, created when the archive has none; the spelling
+        is stored as an alias."""
+        name = " ".join(name.split())
+        akey = alias_key(name)
+        if not akey:
+            return None
+        pid = self.aliases.get(akey)
+        if pid is not None:
+            return pid
+        pid = conn.scalar(sa.select(ALIASES.c.person_id).where(ALIASES.c.key == akey))
+        if pid is not None and (akey, pid) not in self.blocked:
+            self.aliases.put(akey, pid)
+            return pid
+        pkey, skey = person_key(name), surname_key(name)
+        pid = self._match(conn, name, akey, pkey, skey)
+        if pid is None:
+            latin = name if script_of(name) == "Latn" else None
+            pid = conn.execute(sa.insert(PERSONS).values(
+                name=name, name_latin=latin, key=(pkey or akey)[:200], surname_key=skey[:200] or None,
+                created_at=dt.datetime.now(dt.UTC)).returning(PERSONS.c.id)).scalar_one()
+        self.add_alias(conn, pid, name, language)
+        return pid
+
+    def _match(self, conn: sa.Connection, name: str, akey: str, pkey: str, skey: str) -> int | None:
+        if pkey:
+            for pid in conn.scalars(sa.select(PERSONS.c.id).where(PERSONS.c.key == pkey[:200])
+                                    .order_by(PERSONS.c.id)):
+                if (akey, pid) not in self.blocked:
+                    return pid
+        if not skey:
+            return None
+        prefix = skey[:SURNAME_PREFIX]
+        upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+        rows = conn.execute(sa.select(PERSONS.c.id, PERSONS.c.name)
+                            .where(PERSONS.c.surname_key >= prefix, PERSONS.c.surname_key < upper)
+                            .order_by(PERSONS.c.id).limit(MAX_CANDIDATES)).all()
+        best, best_score = None, MATCH_THRESHOLD
+        for pid, other in rows:
+            if (akey, pid) in self.blocked:
+                continue
+            score = name_similarity(name, other)
+            if score >= best_score and (best is None or score > best_score):
+                best, best_score = pid, score
+        return best
+
+    def add_alias(self, conn: sa.Connection, pid: int, name: str, language: str | None) -> None:
+        akey = alias_key(name)
+        script = script_of(name)
+        conn.execute(upsert_insert(self.dialect, ALIASES).values(
+            person_id=pid, alias=name, key=akey, script=script, language=language)
+            .on_conflict_do_nothing(index_elements=["key"]))
+        if script == "Latn":
+            conn.execute(PERSONS.update().where(PERSONS.c.id == pid, PERSONS.c.name_latin.is_(None))
+                         .values(name_latin=name))
+        self.aliases.put(akey, pid)
+
+    def position(self, conn: sa.Connection, pid: int, role: str | None, country: str | None,
+                 position: str | None, seen: dt.date | None) -> None:
+        """Record that ``pid`` held a position on ``seen`` (first/last dates widened)."""
+        role = role if role in ROLES else None
+        key = position_key(role, country, position)
+        if key is None:
+            return
+        cached = self.positions.get((pid, key))
+        if cached is not None:
+            first, last = cached
+            if seen is None or (first is not None and last is not None and first <= seen <= last):
+                return
+        ins = upsert_insert(self.dialect, POSITIONS).values(
+            person_id=pid, role=role, country=country, position=position, key=key,
+            first_seen=seen, last_seen=seen)
+        ex = ins.excluded
+        first = sa.case((POSITIONS.c.first_seen.is_(None), ex.first_seen), (ex.first_seen.is_(None),
+                        POSITIONS.c.first_seen), (ex.first_seen < POSITIONS.c.first_seen, ex.first_seen),
+                        else_=POSITIONS.c.first_seen)
+        last = sa.case((POSITIONS.c.last_seen.is_(None), ex.last_seen), (ex.last_seen.is_(None),
+                       POSITIONS.c.last_seen), (ex.last_seen > POSITIONS.c.last_seen, ex.last_seen),
+                       else_=POSITIONS.c.last_seen)
+        stmt = ins.on_conflict_do_update(index_elements=["person_id", "key"],
+                                         set_={"first_seen": first, "last_seen": last})
+        row = conn.execute(stmt.returning(POSITIONS.c.first_seen, POSITIONS.c.last_seen)).first()
+        if row is not None:
+            self.positions.put((pid, key), (row[0], row[1]))
+
+    # -- meetings -----------------------------------------------------------------------------------
+    def meeting(self, conn: sa.Connection, kind: str, date: dt.date | None, anchor: dt.date | None,
+                city: str | None, country: str | None, occasion: str | None,
+                person_ids: Iterable[int]) -> int:
+        """The meeting these participants held around ``anchor`` (created if no article reported it
+        yet)."""
+        kind = kind if kind in MEETING_KINDS else "meeting"
+        signature = meeting_signature(kind, person_ids)
+        if signature and anchor is not None:
+            self.lock(conn, "meeting", [signature])
+            row = conn.execute(
+                sa.select(MEETINGS.c.id, MEETINGS.c.date, MEETINGS.c.city, MEETINGS.c.country,
+                          MEETINGS.c.occasion)
+                .where(MEETINGS.c.signature == signature,
+                       MEETINGS.c.anchor_date.between(anchor - MEETING_WINDOW, anchor + MEETING_WINDOW))
+                .order_by(MEETINGS.c.id).limit(1)).first()
+            if row is not None:
+                fill = {k: v for k, v, old in (("date", date, row.date), ("city", city, row.city),
+                                               ("country", country, row.country),
+                                               ("occasion", occasion, row.occasion))
+                        if v is not None and old is None}
+                if fill:
+                    conn.execute(MEETINGS.update().where(MEETINGS.c.id == row.id).values(**fill))
+                return row.id
+        return conn.execute(sa.insert(MEETINGS).values(
+            kind=kind, date=date, city=city, country=country, occasion=occasion,
+            signature=signature, anchor_date=anchor).returning(MEETINGS.c.id)).scalar_one()
