@@ -14,6 +14,7 @@ from alembic import context
 from archive.config import database_url
 from archive.db import make_engine
 from archive.models import Base
+from archive.reports.objects import include_name
 
 config = context.config
 if config.config_file_name is not None and config.attributes.get("configure_logger", True):
@@ -31,6 +32,7 @@ def configure(connection: Connection | None = None, **kwargs) -> None:
         connection=connection,
         target_metadata=target_metadata,
         compare_type=True,
+        include_name=include_name,   # views and full-text tables of 0003 are not in the models
         render_as_batch=True,      # SQLite ALTERs become table rebuilds; other backends ignore it
         **kwargs,
     )

@@ -1,0 +1,1 @@
+"""Query API for lookups and reports: see archive.reports.people, .queries, .canned, .readonly."""
