@@ -105,7 +105,7 @@ def emit(rows: Iterable[Mapping[str, Any]], columns: Sequence[str], fmt: str | N
          header: bool = True, empty: str = "no rows") -> int:
     """Render to standard output; on an empty result, a one-line note on standard error."""
     fmt = fmt or default_format()
-    count = render(rows, columns, fmt, click.get_text_stream("stdout"), header=header)
+    count = render(rows, columns, fmt, sys.stdout, header=header)
     if count == 0:
         click.echo(f"{empty}", err=True)
     return count

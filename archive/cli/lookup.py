@@ -5,6 +5,7 @@ No SQLAlchemy at import time: the query modules are imported when a command runs
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from typing import Any
 
 import click
@@ -108,7 +109,7 @@ def show_profile(p: Any, fmt: str, header: bool) -> None:
 
     from archive.output import json_value
 
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     sections = p.sections()
     if fmt == "json":
         doc = {"person": p.person, **{name: [{c: json_value(r[c]) for c in cols} for r in rows]

@@ -135,13 +135,13 @@ def meetings(conn: sa.Connection, *, person_ids: Sequence[int] = (), country: st
 
 QUOTE_COLUMNS = ["quote_id", "date", "speaker", "direct", "text", "language", "countries", "source"]
 _TOKEN = re.compile(r"\w+")
-_FINAL_VOWELS = frozenset("аеёиоуыэюяәөүұіaeiouy")
+_FINAL_VOWELS = frozenset("аеёиоуыэюяәөүұійьaeiouy")   # endings are mostly these
 
 
 def search_prefixes(text: str) -> list[str]:
     """One prefix per query word that covers its inflected forms: the common prefix of the word and
-    its base forms (Kazakh/Russian morphology, chosen by the word's letters), a final vowel dropped
-    ("инвестиция" -> "инвестици", matching инвестиций, инвестициялар …)."""
+    its base forms (Kazakh/Russian morphology, chosen by the word's letters), final vowels dropped
+    ("инвестиция" -> "инвестиц", matching инвестиций, инвестициялар …)."""
     import importlib
 
     from archive.reports.people import _morph_modules
@@ -155,8 +155,9 @@ def search_prefixes(text: str) -> list[str]:
                 common = _common_prefix(word, stem.casefold())
                 if 3 <= len(common) < len(prefix):
                     prefix = common
-        if len(prefix) >= 5 and prefix[-1] in _FINAL_VOWELS:
-            prefix = prefix[:-1]
+        for _ in range(2):               # a final vowel (+ й/ь) is usually an ending
+            if len(prefix) >= 6 and prefix[-1] in _FINAL_VOWELS:
+                prefix = prefix[:-1]
         if prefix not in out:
             out.append(prefix)
     return out
