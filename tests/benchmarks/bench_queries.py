@@ -160,12 +160,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--backends", default="sqlite,postgresql")
+    parser.add_argument("--reuse", metavar="SQLITE_FILE",
+                        help="time against an archive made by an earlier run (PostgreSQL: archive_bench as it is)")
     args = parser.parse_args()
 
     median, worst, _ = timed([ARCHIVE, "--help"])
     print(f"archive --help: median {median:.3f} s, max {worst:.3f} s")
     for backend in args.backends.split(","):
-        if backend == "sqlite":
+        if args.reuse:
+            url = (f"sqlite:///{args.reuse}" if backend == "sqlite" else archive_db.normalise_url(
+                os.environ.get("ARCHIVE_TEST_POSTGRES_URL") or "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+            ).set(database="archive_bench").render_as_string(hide_password=False))
+            print(f"\n{backend}: reusing {archive_db.safe_url(url)}")
+        elif backend == "sqlite":
             folder = tempfile.mkdtemp(prefix="archive-bench-")
             url = f"sqlite:///{folder}/bench.sqlite"
         else:
@@ -177,10 +184,11 @@ def main() -> None:
                 conn.exec_driver_sql('CREATE DATABASE "archive_bench"')
             admin.dispose()
             url = server.set(database="archive_bench").render_as_string(hide_password=False)
-        archive_db.upgrade(url)
-        t0 = time.perf_counter()
-        counts = generate(url, args.articles)
-        print(f"\n{backend}: generated {counts} in {time.perf_counter() - t0:.1f} s")
+        if not args.reuse:
+            archive_db.upgrade(url)
+            t0 = time.perf_counter()
+            counts = generate(url, args.articles)
+            print(f"\n{backend}: generated {counts} in {time.perf_counter() - t0:.1f} s (at {archive_db.safe_url(url)})")
         for label, cmd in (
             ("official Smailov (table)", ["official", "Smailov", "-f", "table"]),
             ("official смайыловтың (jsonl)", ["official", "смайыловтың", "-f", "jsonl"]),
