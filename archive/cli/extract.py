@@ -71,6 +71,10 @@ def extract(paths: tuple[str, ...], as_json: bool, language: str | None) -> None
             failed += 1
             click.echo(f"archive extract: {path}: {e}", err=True)
             continue
+        except Exception as e:  # a bug must not stop the other articles; say what happened
+            failed += 1
+            click.echo(f"archive extract: {path}: extraction failed ({type(e).__name__}: {e})", err=True)
+            continue
         if as_json:
             sys.stdout.write(json.dumps(rec.to_dict(), ensure_ascii=False) + "\n")
         else:

@@ -103,6 +103,8 @@ def _config(lang: str) -> dict[str, Any]:
     data["non_name_endings"] = tuple(data.get("non_name_endings") or ())
     data["conjunctions"] = frozenset(data.get("conjunctions") or ())
     data["honorifics"] = frozenset(data.get("honorifics") or ())
+    data["name_particles"] = frozenset(data.get("name_particles") or ())
+    data["title_joiners"] = frozenset(data.get("title_joiners") or ())
     return data
 
 
@@ -255,10 +257,14 @@ def _name_tokens(body: str, tokens: list[Token], j: int, lang: str, title_idx: s
     """How many capitalised name tokens start at index j (0 if none)."""
     cfg = _config(lang)
     n = 0
-    while j + n < len(tokens) and n < 4:
+    while j + n < len(tokens) and n < 6:
         tok = tokens[j + n]
         if n and not _adjacent(body, tokens[j + n - 1], tok):
             break
+        if n and tok.lower in cfg["name_particles"] and j + n + 1 < len(tokens) \
+                and tokens[j + n + 1].cap and _adjacent(body, tok, tokens[j + n + 1]):
+            n += 1          # "Тамим бин Хамад Әл Тани", "Ursula von der Leyen"
+            continue
         if not tok.cap or (j + n) in title_idx or ABBREV.match(tok.text):
             break
         if tok.lower.rstrip(".") in cfg["honorifics"]:
@@ -310,6 +316,30 @@ def _after_organisation(body: str, tokens: list[Token], j: int, lang: str, title
     return None
 
 
+def _join_coordinated_titles(body: str, tokens: list[Token], pending: list, cfg: dict[str, Any]) -> list:
+    """"Катар Премьер-министрі әрі Сыртқы істер министрі шейх X", "вице-премьер – министр иностранных
+    дел X": two titles joined by a conjunction or a dash belong to the one name after the second;
+    the first gives the role (the higher office) and the state when the second has none."""
+    joiners = cfg["title_joiners"]
+    out = list(pending)
+    k = 0
+    while k + 1 < len(out):
+        t, j, n, country, position, pos_first = out[k]
+        t2, j2, n2, country2, position2, pos_first2 = out[k + 1]
+        gap_tokens = tokens[t.last:t2.first]
+        gap = body[t.end:t2.start]
+        joined = n == 0 or j == t2.first
+        if joined and len(gap_tokens) <= 1 and all(g.lower in joiners for g in gap_tokens) \
+                and re.fullmatch(r"[\s–—-]*(?:\w+[\s–—-]*)?", gap) and (gap_tokens or re.search(r"[–—-]", gap)):
+            merged = TitleMatch(t.first, t2.last, t.role, t.start, t2.end, t.descriptor and t2.descriptor,
+                                t.country or t2.country)
+            text = body[t.start:t2.start] + position2
+            out[k:k + 2] = [(merged, j2, n2, country or country2, text, pos_first)]
+            continue
+        k += 1
+    return out
+
+
 def _skey(surname: str) -> str:
     from archive.names import surname_key
 
@@ -343,7 +373,7 @@ def _split_run(words: list[str], morph: ModuleType, known: set[str] = frozenset(
     ("Олжас Бектенов Садыр Жапаровпен" → 2), or before a word that starts another known person's
     name ("Дэниел Розенблюм Қасым-Жомарт Тоқаевқа" → 2), else the whole run."""
     for k in range(1, len(words)):
-        if k >= 2 and morph.nominative(words[k], known) in known:
+        if k >= 2 and words[k] in known:
             return k
         if morph.is_surname_like(morph.nominative(words[k])) and k + 1 < len(words):
             return k + 1
@@ -361,7 +391,8 @@ def find_people(body: str, lang: str) -> People:
     refs: list[tuple[int, int, Person]] = []      # name mentions: (start, end, person)
     title_mentions: list[TitleMention] = []
     used: set[int] = set(title_idx)
-    known: set[str] = set()
+    known: set[str] = set()      # every word of the names found: helps the morphology
+    firsts: set[str] = set()     # first names: a run of names splits before one
     skeys: dict[str, list[Person]] = {}
     positions: Positions = {}
 
@@ -384,6 +415,8 @@ def find_people(body: str, lang: str) -> People:
         if country and not person.country:
             person.country = country
         known.update(base)
+        if first:
+            firsts.add(first)
         refs.append((tokens[a].start, tokens[b - 1].end, person))
         used.update(range(a, b))
         return person
@@ -409,11 +442,12 @@ def find_people(body: str, lang: str) -> People:
                 j, n = bridged
                 position = _position_text(body, tokens, t.first, t.last, lang) + body[t.end:tokens[j].start].rstrip()
         pending.append((t, j, n, country, position, pos_first))
+    pending = _join_coordinated_titles(body, tokens, pending, cfg)
     # full names first, so that a lone surname after a title ("Chancellor Scholz") can find its person
     for t, j, n, country, position, pos_first in sorted(pending, key=lambda x: x[2] < 2):
         if n:
             words = [tokens[x].text for x in range(j, j + n)]
-            n = _split_run(words, morph, known)
+            n = _split_run(words, morph, firsts)
             words = words[:n]
             base = morph.nominative_phrase(words, known)
             if _plausible(words, base, lang, morph, set(skeys)):
@@ -431,7 +465,7 @@ def find_people(body: str, lang: str) -> People:
         n = _name_tokens(body, tokens, i, lang, used)
         if n >= 2:
             words = [tokens[x].text for x in range(i, i + n)]
-            n = _split_run(words, morph, known)
+            n = _split_run(words, morph, firsts)
             words = words[:n]
             base = morph.nominative_phrase(words, known)
             if n >= 2 and morph.is_surname_like(base[-1]) and _plausible(words, base, lang, morph, set(skeys)):
@@ -479,6 +513,12 @@ def _assign_positions(people: People, positions: Positions, lang: str) -> None:
     _fill_countries(people.persons, people.titles, cfg)
     for t in people.titles:
         p = resolve_title(people, t, lang, t.span.start)
+        if p is None and (t.country is None or t.country == cfg.get("home_country")):
+            # "Қасым-Жомарт Тоқаев … сөйлесті. Мемлекет басшысы …": a title nobody holds yet names the
+            # latest person introduced without one
+            before = [m for m in people.names if m.end <= t.span.start]
+            roleless = [people.by_name(m.person or "") for m in before]
+            p = next((q for q in reversed(roleless) if q is not None and q.role is None), None)
         if p is not None:
             positions.setdefault(id(p), []).append((t.descriptor, t.position, t.role, t.country))
             if p.role is None:

@@ -22,6 +22,7 @@ from archive.extract.people import (
     Person,
     find_people,
     home_country,
+    morphology,
     resolve_title,
 )
 from archive.extract.quotes import QuoteFinding, find_quotes
@@ -169,8 +170,12 @@ def _claim_speakers(claims: list[Claim], statements: list[Statement], sents: lis
     return out
 
 
-def _participants(people: People, statements: list[Statement], quoted: list[Span], lead: Span) -> list[Person]:
-    """People who took part: named outside quotations, and in the lead, as a speaker or with a title."""
+def _participants(body: str, people: People, statements: list[Statement], quoted: list[Span], lead: Span,
+                  lang: str) -> list[Person]:
+    """People who took part: named outside quotations, and in the lead paragraph, or as a speaker, or
+    with a title and at least once in the nominative (a subject). Someone only greeted or mentioned in
+    an oblique case ("сәлем жолдап X-ке", "передал привет X-у") is not a participant."""
+    morph = morphology(lang)
     speakers = {id(st.speaker) for st in statements if st.speaker}
     chosen = []
     for p in people.persons:
@@ -178,7 +183,11 @@ def _participants(people: People, statements: list[Statement], quoted: list[Span
         if not outside:
             continue
         in_lead = any(lead.start <= m.start < lead.end for m in outside)
-        if in_lead or id(p) in speakers or p.role:
+
+        def nominative(m: Mention) -> bool:
+            last = body[m.start:m.end].split()[-1]
+            return morph.nominative(last) == last
+        if in_lead or id(p) in speakers or (p.role and any(nominative(m) for m in outside)):
             chosen.append(p)
     return sorted(chosen, key=lambda p: p.first_offset)
 
@@ -202,7 +211,7 @@ def extract_article(raw: RawArticle) -> ArticleRecord:
     statements = resolve_statements(findings, people, lang, quoted, sents)
 
     lead = paras[0] if paras else Span(0, len(body))
-    persons = _participants(people, statements, quoted, lead)
+    persons = _participants(body, people, statements, quoted, lead, lang)
 
     claims = extract_claims(body, sents, lang, published, dates)
     claims = _claim_speakers(claims, statements, sents, paras, people, quoted)
