@@ -124,7 +124,8 @@ def show_profile(p: Any, fmt: str, header: bool) -> None:
                                      ensure_ascii=False) + "\n")
         return
     if fmt == "table":
-        latin = f" / {p.person['name_latin']}" if p.person.get("name_latin") else ""
+        latin = p.person.get("name_latin")
+        latin = f" / {latin}" if latin and latin != p.person["name"] else ""
         out.write(f"{p.person['name']}{latin} (id {p.person['person_id']})\n")
     else:
         out.write("# person\n")
