@@ -193,6 +193,13 @@ class Resolver:
             c.clear()
         self.ready = False
 
+    def begin_write(self, conn: sa.Connection) -> None:
+        """SQLite: take the write lock at the start of the transaction (waiting up to the busy
+        timeout), as BEGIN IMMEDIATE would; a deferred transaction that reads first cannot wait
+        for another writer and fails with "database is locked" instead."""
+        if self.dialect == "sqlite":
+            conn.exec_driver_sql("UPDATE alembic_version SET version_num = version_num WHERE 0")
+
     def lock(self, conn: sa.Connection, namespace: str, values: Iterable[str]) -> None:
         """PostgreSQL: transaction-scoped advisory locks, taken in a fixed order (no deadlocks
         between importers). SQLite needs none: it has one writer at a time."""

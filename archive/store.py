@@ -137,6 +137,7 @@ class Store:
     def _store(self, conn: sa.Connection, raw: RawArticle, rec: ArticleRecord, sha: str) -> StoreResult:
         r = self.resolver
         url = raw.url or rec.url
+        r.begin_write(conn)
         r.lock(conn, "article", [sha, url or ""])
         old = find_article(conn, url, sha)
         if old and not self.replace:

@@ -97,10 +97,65 @@ According to him, more than {c} companies with joint capital operate in both cou
 
 WRITERS = {"kk": _kk, "ru": _ru, "en": _en}
 
+# Further paragraphs in the same genre, appended by ``articles(..., seed_sized=True)`` until an
+# article is about as long as the shared seed corpus (~2,700 characters).
+MORE = {
+    "kk": [
+        "Кездесу барысында тараптар ауыл шаруашылығы өнімдерін экспорттау мәселесіне ерекше назар аударды. "
+        "Биыл {a} мың тонна астық жөнелтілді, бұл өткен жылғы көрсеткіштен {b} пайызға көп.",
+        "Сонымен қатар цифрландыру және жасанды интеллект саласындағы бірлескен жобалар талқыланды. "
+        "Мамандардың бағалауынша, IT-қызметтер экспорты {c} млн долларға жетуі мүмкін.",
+        "Тараптар туризм мен мәдени алмасуды дамыту жөніндегі жол картасын бекітуге келісті. "
+        "Былтыр екі ел арасында {d} мыңнан астам турист сапар шеккен.",
+        "«Біз көлік дәліздерін дамытуға басымдық береміз. Жүк тасымалы көлемі {a} миллион тоннаға "
+        "жетеді деп күтеміз», – деді Үкімет басшысы.",
+        "Кездесу соңында энергетика, су шаруашылығы және білім беру салаларындағы {b} құжатқа қол қойылды.",
+    ],
+    "ru": [
+        "Особое внимание стороны уделили экспорту сельскохозяйственной продукции. В этом году отгружено "
+        "{a} тыс. тонн зерна, что на {b}% больше, чем годом ранее.",
+        "Также обсуждались совместные проекты в области цифровизации и искусственного интеллекта. По оценкам "
+        "экспертов, экспорт IT-услуг может достичь {c} млн долларов.",
+        "Стороны договорились утвердить дорожную карту по развитию туризма и культурного обмена. В прошлом "
+        "году между странами совершили поездки более {d} тыс. туристов.",
+        "— Приоритетом остается развитие транспортных коридоров. Мы ожидаем, что объем грузоперевозок "
+        "достигнет {a} млн тонн, — подчеркнул глава Правительства.",
+        "По итогам встречи подписаны {b} документов в сферах энергетики, водного хозяйства и образования.",
+    ],
+    "en": [
+        "The sides paid particular attention to agricultural exports. This year {a} thousand tonnes of grain "
+        "were shipped, {b} percent more than a year earlier.",
+        "They also discussed joint projects in digitalisation and artificial intelligence. Experts estimate "
+        "that exports of IT services could reach ${c} million.",
+        "The parties agreed to approve a roadmap for tourism and cultural exchange. Last year more than {d} "
+        "thousand tourists travelled between the two countries.",
+        "“Transport corridors remain our priority. We expect cargo traffic to reach {a} million tonnes,” "
+        "the head of government said.",
+        "Following the meeting, {b} documents were signed on energy, water management and education.",
+    ],
+}
+SEED_SIZE = 2700
 
-def articles(count: int, languages: tuple[str, ...] = ("kk", "ru", "en"), seed: int = 7) -> Iterator[SynthArticle]:
-    """`count` articles cycling through the languages; deterministic for a seed."""
+
+def _grow(r: random.Random, lang: str, text: str) -> str:
+    """Append paragraphs from MORE (cycling, with fresh numbers) until the text is seed-sized."""
+    extra, i, start = [], 0, r.randrange(len(MORE[lang]))
+    while len(text) + sum(len(x) + 1 for x in extra) < SEED_SIZE:
+        template = MORE[lang][(start + i) % len(MORE[lang])]
+        extra.append(template.format(a=r.randint(2, 90), b=r.randint(2, 40), c=r.randint(10, 900),
+                                     d=r.randint(5, 300)))
+        i += 1
+    return text + "\n".join(extra) + "\n"
+
+
+def articles(count: int, languages: tuple[str, ...] = ("kk", "ru", "en"), seed: int = 7,
+             seed_sized: bool = False) -> Iterator[SynthArticle]:
+    """`count` articles cycling through the languages; deterministic for a seed. ``seed_sized``
+    lengthens each to about the seed corpus's article length (~2,700 characters)."""
     r = random.Random(seed)
     for n in range(count):
         lang = languages[n % len(languages)]
-        yield SynthArticle(f"synth-{lang}-{n:06d}", lang, WRITERS[lang](r, n))
+        text = WRITERS[lang](r, n)
+        if seed_sized:
+            text = _grow(r, lang, text)
+        yield SynthArticle(f"synth-{lang}-{n:06d}", lang, text)
