@@ -50,6 +50,7 @@ class TitleMatch:
     end: int
     descriptor: bool = False   # describes an office ("Мемлекет басшысы") rather than naming it
     country: str | None = None  # a country adjective inside the title ("глава российского правительства")
+    alt_role: str | None = None  # the second office of two joined titles ("вице-премьер – министр")
 
 
 @dataclass(slots=True)
@@ -61,6 +62,7 @@ class Person:
     role: str | None = None
     country: str | None = None
     mentions: list[Mention] = field(default_factory=list)
+    roles: set[str] = field(default_factory=set)     # every office the article gives them
     first_offset: int = 0
 
 
@@ -105,6 +107,10 @@ def _config(lang: str) -> dict[str, Any]:
     data["honorifics"] = frozenset(data.get("honorifics") or ())
     data["name_particles"] = frozenset(data.get("name_particles") or ())
     data["title_joiners"] = frozenset(data.get("title_joiners") or ())
+    data["bridge_words"] = frozenset(data.get("bridge_words") or ())
+    data["non_name_words"] = tuple(w.lower() for w in data.get("non_name_words") or ())
+    data["bridge_stop"] = frozenset(data.get("bridge_stop") or ())
+    data["verb_endings"] = tuple(data.get("verb_endings") or ())
     return data
 
 
@@ -267,7 +273,7 @@ def _name_tokens(body: str, tokens: list[Token], j: int, lang: str, title_idx: s
             continue
         if not tok.cap or (j + n) in title_idx or ABBREV.match(tok.text):
             break
-        if tok.lower.rstrip(".") in cfg["honorifics"]:
+        if tok.lower.rstrip(".") in cfg["honorifics"] or tok.lower.startswith(cfg["non_name_words"]):
             break
         if n >= 1 and _country(tok.text, lang):
             break
@@ -302,17 +308,34 @@ def _position_text(body: str, tokens: list[Token], first: int, last: int, lang: 
     return " ".join(words)
 
 
-def _after_organisation(body: str, tokens: list[Token], j: int, lang: str, title_idx: set[int],
-                        morph: ModuleType) -> tuple[int, int] | None:
-    """A name within a few words after a title, across an organisation's name in the same clause."""
-    for k in range(j + 1, min(j + 9, len(tokens))):
-        if re.search(r"[,.;:!?()]", body[tokens[k - 1].end:tokens[k].start]) or k in title_idx:
+def _after_complement(body: str, tokens: list[Token], j: int, lang: str, title_idx: set[int],
+                      morph: ModuleType, known_surnames: set[str]) -> tuple[int, int] | None:
+    """The name after a title's complement in the same clause: "аким Мангистауской области Нурдаулет
+    Килыбай", "President of the European Bank for Reconstruction and Development (EBRD) Odile
+    Renaud-Basso", "генерального директора Госкорпорации «Росатом» Алексея Лихачёва". The complement may
+    hold capitalised words and the language's linking words; a verb or a preposition ends the search."""
+    cfg = _config(lang)
+    if not cfg.get("bridge"):
+        return None
+    lower_ok = cfg.get("bridge_lowercase")
+    links, stops, verb_ends = cfg["bridge_words"], cfg["bridge_stop"], cfg["verb_endings"]
+    for k in range(j, min(j + 13, len(tokens))):
+        gap = body[tokens[k - 1].end:tokens[k].start]
+        if re.search(r"[,.;:!?\n]", gap) or k in title_idx:
             return None
-        n = _name_tokens(body, tokens, k, lang, title_idx)
-        if n >= 2:
-            words = [t.text for t in tokens[k:k + n]]
-            if morph.is_surname_like(morph.nominative_phrase(words, ())[-1]):
-                return k, n
+        tok = tokens[k]
+        if tok.cap and k > j:
+            n = _name_tokens(body, tokens, k, lang, title_idx)
+            if n >= 2:
+                words = [t.text for t in tokens[k:k + n]]
+                n = _split_run(words, morph)
+                base = morph.nominative_phrase(words[:n], ())
+                if n >= 2 and _plausible(words[:n], base, lang, morph, known_surnames):
+                    return k, n
+        if tok.cap or tok.lower in links:
+            continue
+        if not lower_ok or tok.lower in stops or tok.lower.endswith(verb_ends):
+            return None
     return None
 
 
@@ -332,12 +355,17 @@ def _join_coordinated_titles(body: str, tokens: list[Token], pending: list, cfg:
         if joined and len(gap_tokens) <= 1 and all(g.lower in joiners for g in gap_tokens) \
                 and re.fullmatch(r"[\s–—-]*(?:\w+[\s–—-]*)?", gap) and (gap_tokens or re.search(r"[–—-]", gap)):
             merged = TitleMatch(t.first, t2.last, t.role, t.start, t2.end, t.descriptor and t2.descriptor,
-                                t.country or t2.country)
+                                t.country or t2.country, t2.role)
             text = body[t.start:t2.start] + position2
             out[k:k + 2] = [(merged, j2, n2, country or country2, text, pos_first)]
             continue
         k += 1
     return out
+
+
+def _words_base(tokens: list[Token], j: int, n: int, morph: ModuleType) -> tuple[list[str], list[str]]:
+    words = [t.text for t in tokens[j:j + n]] or [""]
+    return words, morph.nominative_phrase(words, ()) if n else [""]
 
 
 def _skey(surname: str) -> str:
@@ -412,6 +440,7 @@ def find_people(body: str, lang: str) -> People:
             person.name, person.first, person.surname = name, first, surname
         if title is not None:
             positions.setdefault(id(person), []).append((title.descriptor, position or "", title.role, country))
+            person.roles.update(r for r in (title.role, title.alt_role) if r)
         if country and not person.country:
             person.country = country
         known.update(base)
@@ -434,10 +463,9 @@ def find_people(body: str, lang: str) -> People:
         n = _name_tokens(body, tokens, j, lang, title_idx) if adjacent else 0
         country = t.country or before_country or after_country
         position = _position_text(body, tokens, t.first, t.last, lang)
-        if n < 2 and t.role in ORGANIZATION_ROLES:
-            # "генерального директора Государственной корпорации «Росатом» Алексея Лихачёва":
-            # the organisation's name stands between the title and the name
-            bridged = _after_organisation(body, tokens, t.last, lang, title_idx, morph)
+        if n < 2 or not _plausible(*_words_base(tokens, j, n, morph), lang, morph, set(skeys)):
+            # the title's complement (an organisation, a region) stands between it and the name
+            bridged = _after_complement(body, tokens, j, lang, title_idx, morph, set(skeys))
             if bridged:
                 j, n = bridged
                 position = _position_text(body, tokens, t.first, t.last, lang) + body[t.end:tokens[j].start].rstrip()
@@ -519,10 +547,13 @@ def _assign_positions(people: People, positions: Positions, lang: str) -> None:
             before = [m for m in people.names if m.end <= t.span.start]
             roleless = [people.by_name(m.person or "") for m in before]
             p = next((q for q in reversed(roleless) if q is not None and q.role is None), None)
+            if p is not None:
+                p.roles.add(t.role)
         if p is not None:
             positions.setdefault(id(p), []).append((t.descriptor, t.position, t.role, t.country))
             if p.role is None:
                 p.role = t.role
+            p.roles.add(t.role)
             if p.country is None and t.country:
                 p.country = t.country
     for p in people.persons:
@@ -539,7 +570,7 @@ def _fill_countries(persons: list[Person], titles: list[TitleMention], cfg: dict
     for t in titles:
         if not t.country:
             continue
-        holders = [p for p in persons if p.role == t.role and p.country in (None, t.country)]
+        holders = [p for p in persons if t.role in p.roles and p.country in (None, t.country)]
         if len(holders) == 1 and holders[0].country is None:
             holders[0].country = t.country
     home = cfg.get("home_country")
@@ -557,7 +588,7 @@ def resolve_title(people: People, title: TitleMention, lang: str, before: int | 
     """The person a title standing alone refers to: same role and country; a bare title in a language
     with a home country (Kazakh press: "Үкімет басшысы" = the Kazakh PM) means that country's holder."""
     cfg = _config(lang)
-    same_role = [p for p in people.persons if p.role == title.role]
+    same_role = [p for p in people.persons if title.role in p.roles or p.role == title.role]
     if title.country:
         hit = [p for p in same_role if p.country == title.country]
         if hit:

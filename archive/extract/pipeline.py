@@ -22,7 +22,6 @@ from archive.extract.people import (
     Person,
     find_people,
     home_country,
-    morphology,
     resolve_title,
 )
 from archive.extract.quotes import QuoteFinding, find_quotes
@@ -170,24 +169,23 @@ def _claim_speakers(claims: list[Claim], statements: list[Statement], sents: lis
     return out
 
 
-def _participants(body: str, people: People, statements: list[Statement], quoted: list[Span], lead: Span,
-                  lang: str) -> list[Person]:
+def _participants(body: str, people: People, statements: list[Statement], quoted: list[Span],
+                  lead: Span) -> list[Person]:
     """People who took part: named outside quotations, and in the lead paragraph, or as a speaker, or
-    with a title and at least once in the nominative (a subject). Someone only greeted or mentioned in
-    an oblique case ("сәлем жолдап X-ке", "передал привет X-у") is not a participant."""
-    morph = morphology(lang)
+    with a title and at least once in their base form outside anyone's words (as a subject). Someone
+    greeted or mentioned in an oblique case ("сәлем жолдап X-ке", "в присутствии министра X-а") or
+    inside a statement ("Sklyar recalled that President X …") is not a participant."""
     speakers = {id(st.speaker) for st in statements if st.speaker}
+    said = [Span(st.finding.start, st.finding.end) for st in statements]
     chosen = []
     for p in people.persons:
         outside = [m for m in p.mentions if not _inside(quoted, m.start, m.end)]
         if not outside:
             continue
         in_lead = any(lead.start <= m.start < lead.end for m in outside)
-
-        def nominative(m: Mention) -> bool:
-            last = body[m.start:m.end].split()[-1]
-            return morph.nominative(last) == last
-        if in_lead or id(p) in speakers or (p.role and any(nominative(m) for m in outside)):
+        as_subject = any(body[m.start:m.end].split()[-1] == p.surname and not _inside(said, m.start, m.end)
+                         for m in outside)
+        if in_lead or id(p) in speakers or (p.role and as_subject):
             chosen.append(p)
     return sorted(chosen, key=lambda p: p.first_offset)
 
@@ -211,7 +209,7 @@ def extract_article(raw: RawArticle) -> ArticleRecord:
     statements = resolve_statements(findings, people, lang, quoted, sents)
 
     lead = paras[0] if paras else Span(0, len(body))
-    persons = _participants(body, people, statements, quoted, lead, lang)
+    persons = _participants(body, people, statements, quoted, lead)
 
     claims = extract_claims(body, sents, lang, published, dates)
     claims = _claim_speakers(claims, statements, sents, paras, people, quoted)
