@@ -18,7 +18,7 @@ from __future__ import annotations
 import bisect
 import importlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from types import ModuleType
 from typing import Any
@@ -29,6 +29,7 @@ from archive.extract.segment import Span
 
 WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:[-’'][^\W\d_]+)*(?:[’']s)?", re.U)
 ORGANIZATION_ROLES = frozenset({"head_of_organization"})
+STATE_ROLES = frozenset({"head_of_state", "head_of_government", "other"})
 ABBREV = re.compile(r"^(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,5}|(?:[A-Z]\.){2,})$")
 
 
@@ -108,6 +109,7 @@ def _config(lang: str) -> dict[str, Any]:
     data["name_particles"] = frozenset(data.get("name_particles") or ())
     data["title_joiners"] = frozenset(data.get("title_joiners") or ())
     data["bridge_words"] = frozenset(data.get("bridge_words") or ())
+    data["name_script"] = re.compile(data["name_script"]) if data.get("name_script") else None
     data["non_name_words"] = tuple(w.lower() for w in data.get("non_name_words") or ())
     data["bridge_stop"] = frozenset(data.get("bridge_stop") or ())
     data["verb_endings"] = tuple(data.get("verb_endings") or ())
@@ -210,7 +212,7 @@ def _modifier_country(body: str, tokens: list[Token], title: TitleMatch, lang: s
     k = title.first - 1
     found: str | None = None
     steps = 0
-    while k >= 0 and steps < 5 and _adjacent(body, tokens[k], tokens[k + 1]):
+    while k >= 0 and steps < 8 and re.fullmatch(r"[\s,]+", body[tokens[k].end:tokens[k + 1].start] or "x"):
         tok = tokens[k]
         if k in title_idx or tok.lower in cfg["conjunctions"]:
             break
@@ -351,9 +353,12 @@ def _join_coordinated_titles(body: str, tokens: list[Token], pending: list, cfg:
         t2, j2, n2, country2, position2, pos_first2 = out[k + 1]
         gap_tokens = tokens[t.last:t2.first]
         gap = body[t.end:t2.start]
-        joined = n == 0 or j == t2.first
-        if joined and len(gap_tokens) <= 1 and all(g.lower in joiners for g in gap_tokens) \
-                and re.fullmatch(r"[\s–—-]*(?:\w+[\s–—-]*)?", gap) and (gap_tokens or re.search(r"[–—-]", gap)):
+        joined = n == 0 or j <= t2.first
+        dash = re.match(r"\s*[–—-]\s", gap)
+        linked = bool(gap_tokens) and gap_tokens[0].lower in joiners
+        # "Премьер-министрдің орынбасары – Ұлттық экономика министрі X": after a dash (or a joining
+        # word) the second title may carry its own complement
+        if joined and (dash or linked) and len(gap_tokens) <= 4 and not re.search(r"[,.;:!?]", gap):
             merged = TitleMatch(t.first, t2.last, t.role, t.start, t2.end, t.descriptor and t2.descriptor,
                                 t.country or t2.country, t2.role)
             text = body[t.start:t2.start] + position2
@@ -384,7 +389,9 @@ def _plausible(words: list[str], base: list[str], lang: str, morph: ModuleType, 
     """Do these capitalised words look like a person's name (not a country, region or adjective)?"""
     cfg = _config(lang)
     endings = cfg["non_name_endings"]
-    if any(_country(w, lang) for w in words):
+    if any(_country(w, lang) for w in words) or _country(" ".join(words), lang):
+        return False
+    if cfg["name_script"] and not all(cfg["name_script"].match(w) for w in words):
         return False
     if any(w.lower().endswith(endings) for w in words[:-1]) if endings else False:
         return False
@@ -466,6 +473,10 @@ def find_people(body: str, lang: str) -> People:
         if n < 2 or not _plausible(*_words_base(tokens, j, n, morph), lang, morph, set(skeys)):
             # the title's complement (an organisation, a region) stands between it and the name
             bridged = _after_complement(body, tokens, j, lang, title_idx, morph, set(skeys))
+            if bridged and t.role in STATE_ROLES and not country and any(
+                    tok.lower.startswith(cfg["non_name_words"]) for tok in tokens[j:bridged[0]]):
+                # "President of the European Bank …": the head of an institution, not of a state
+                t = replace(t, role="head_of_organization")
             if bridged:
                 j, n = bridged
                 position = _position_text(body, tokens, t.first, t.last, lang) + body[t.end:tokens[j].start].rstrip()
