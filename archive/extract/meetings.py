@@ -8,7 +8,7 @@ introduced ("Тараптар … мәселелерін талқылады", "�
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
@@ -83,6 +83,10 @@ def _place_in(body: str, tokens: list[Token], lang: str):
                 continue
             phrase = " ".join(t.text for t in tokens[i:i + n])
             p = place(phrase, lang)
+            if p is not None and p.kind == "city" and not phrase.isupper():
+                # the city as this article spells it ("Абу-Дабидегі" → "Абу-Даби"), in the nominative
+                written = morphology(lang).nominative_phrase([t.text for t in tokens[i:i + n]], (p.name,))
+                return replace(p, name=" ".join(written))
             if p is not None and p.kind in ("city", "landmark"):
                 return p
     return None

@@ -198,9 +198,11 @@ def extract_article(raw: RawArticle) -> ArticleRecord:
     dates = find_dates(body, lang, raw.published)
     published = raw.published
     if published is None:
+        # a dateline ("Москва, 5 октября 2023 года.") dates the article; "сегодня" counts from it
         _, line_date = dateline(body, lang, dates)
         if line_date is not None and line_date.date:
             published = line_date.date
+            dates = find_dates(body, lang, published)
 
     # quotation marks first, so that people named only inside a quote are not taken as participants
     people = find_people(body, lang)
@@ -235,7 +237,8 @@ def extract_article(raw: RawArticle) -> ArticleRecord:
     reporter, cited = find_sources(body, sents, lang)
     outlet, via = raw.outlet, cited
     if outlet is None:
-        outlet = reporter
+        # without metadata the reporter named in the text is the outlet; else the source it cites
+        outlet, via = (reporter, cited) if reporter else (cited, None)
     elif reporter and not cited and reporter.casefold() not in outlet.casefold():
         via = reporter
     return ArticleRecord(
