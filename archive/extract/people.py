@@ -202,6 +202,13 @@ def _country(text: str, lang: str) -> str | None:
     return country_code(text, lang)
 
 
+def _place(text: str, lang: str) -> bool:
+    from archive.extract.places import place
+
+    p = place(text, lang)
+    return p is not None and p.kind in ("city", "landmark")
+
+
 def _modifier_country(body: str, tokens: list[Token], title: TitleMatch, lang: str,
                       title_idx: set[int]) -> tuple[str | None, int]:
     """The state named right before the title ("Ресей Үкіметінің Төрағасы", "ҚР Премьер-министрі",
@@ -214,7 +221,7 @@ def _modifier_country(body: str, tokens: list[Token], title: TitleMatch, lang: s
     steps = 0
     while k >= 0 and steps < 8 and re.fullmatch(r"[\s,]+", body[tokens[k].end:tokens[k + 1].start] or "x"):
         tok = tokens[k]
-        if k in title_idx or tok.lower in cfg["conjunctions"]:
+        if k in title_idx:
             break
         if not (tok.cap or ABBREV.match(tok.text)) and found is None and steps >= 2:
             break
@@ -277,7 +284,7 @@ def _name_tokens(body: str, tokens: list[Token], j: int, lang: str, title_idx: s
             break
         if tok.lower.rstrip(".") in cfg["honorifics"] or tok.lower.startswith(cfg["non_name_words"]):
             break
-        if n >= 1 and _country(tok.text, lang):
+        if n >= 1 and (_country(tok.text, lang) or _place(tok.text, lang)):
             break
         n += 1
     return n
@@ -519,6 +526,10 @@ def find_people(body: str, lang: str) -> People:
             continue
         key = _skey(morph.nominative(tok.text, known))
         candidates = skeys.get(key)
+        if not candidates and i and tokens[i - 1].lower.rstrip(".") in cfg["honorifics"]:
+            # "Шейх Тамимнің айтуынша": an honorific with the first name
+            base = morph.nominative(tok.text, known)
+            candidates = [p for p in persons if p.first and base in (p.first, p.name.split()[0])]
         if not candidates:
             continue
         # the most recently named of several namesakes
