@@ -64,6 +64,7 @@ class Person:
     country: str | None = None
     mentions: list[Mention] = field(default_factory=list)
     roles: set[str] = field(default_factory=set)     # every office the article gives them
+    country_default: bool = False                    # country is the home-country default, not read
     first_offset: int = 0
 
 
@@ -211,38 +212,42 @@ def _place(text: str, lang: str) -> bool:
 
 def _modifier_country(body: str, tokens: list[Token], title: TitleMatch, lang: str,
                       title_idx: set[int]) -> tuple[str | None, int]:
-    """The state named right before the title ("Ресей Үкіметінің Төрағасы", "ҚР Премьер-министрі",
-    "Kazakh Foreign Minister"), and the token index where the whole position phrase starts."""
+    """The state named before the title ("Ресей Үкіметінің Төрағасы", "ҚР Премьер-министрі", "Kazakh
+    Foreign Minister", "Өзбекстан Республикасының Инвестициялар, өнеркәсіп және сауда министрі"), and
+    the token index where the whole position phrase starts. A country word in another case ("in X",
+    "to X") is not the official's state."""
     cfg = _config(lang)
     loc = tuple(cfg.get("locative_endings") or ())
-    first = title.first
+    lower_ok = cfg.get("modifier_lowercase")
+    morph = morphology(lang)
     k = title.first - 1
-    found: str | None = None
     steps = 0
-    while k >= 0 and steps < 8 and re.fullmatch(r"[\s,]+", body[tokens[k].end:tokens[k + 1].start] or "x"):
+    while k >= 0 and steps < 8 and re.fullmatch(r"[\s,]*", body[tokens[k].end:tokens[k + 1].start]):
         tok = tokens[k]
         if k in title_idx:
             break
-        if not (tok.cap or ABBREV.match(tok.text)) and found is None and steps >= 2:
-            break
-        if tok.lower.endswith(loc) and loc:
-            k -= 1
-            steps += 1
+        if loc and tok.lower.endswith(loc):
+            k, steps = k - 1, steps + 1
             continue
-        cc = _country(tok.text, lang)
-        if cc is None and k > 0 and _adjacent(body, tokens[k - 1], tok):
-            cc = _country(f"{tokens[k - 1].text} {tok.text}", lang)
-            if cc is None and k > 1 and _adjacent(body, tokens[k - 2], tokens[k - 1]):
-                cc = _country(f"{tokens[k - 2].text} {tokens[k - 1].text} {tok.text}", lang)
-        if cc:
-            found = found or cc
-            first = k
+        for n in (1, 2, 3):
+            a = k - n + 1
+            if a < 0 or not all(_adjacent(body, tokens[x], tokens[x + 1]) for x in range(a, k)):
+                break
+            cc = _country(" ".join(t.text for t in tokens[a:k + 1]), lang)
+            if cc and _modifier_case(tok.text, cfg, morph):
+                return cc, a
+        if not (tok.cap or ABBREV.match(tok.text)) and not (lower_ok and steps < 6):
             break
-        if not tok.cap:
-            break
-        k -= 1
-        steps += 1
-    return found, first
+        k, steps = k - 1, steps + 1
+    return None, title.first
+
+
+def _modifier_case(word: str, cfg: dict[str, Any], morph: ModuleType) -> bool:
+    """Is a country word in a case that can modify a title (nominative or genitive)?"""
+    endings = cfg.get("modifier_endings")
+    if not endings:
+        return True
+    return morph.nominative(word) == word or word.lower().endswith(tuple(endings))
 
 
 def _following_country(body: str, tokens: list[Token], title: TitleMatch, lang: str) -> tuple[str | None, int]:
@@ -576,8 +581,8 @@ def _assign_positions(people: People, positions: Positions, lang: str) -> None:
             if p.role is None:
                 p.role = t.role
             p.roles.add(t.role)
-            if p.country is None and t.country:
-                p.country = t.country
+            if t.country and (p.country is None or p.country_default):
+                p.country, p.country_default = t.country, False
     for p in people.persons:
         seen = positions.get(id(p))
         if seen:
@@ -603,7 +608,7 @@ def _fill_countries(persons: list[Person], titles: list[TitleMention], cfg: dict
         # one side of the meeting is the home country's official: the first one named without a state
         bare = bare[:1] if all(p.country != home for p in persons) else []
     for p in bare:
-        p.country = home
+        p.country, p.country_default = home, True
 
 
 def resolve_title(people: People, title: TitleMention, lang: str, before: int | None = None) -> Person | None:
@@ -615,7 +620,9 @@ def resolve_title(people: People, title: TitleMention, lang: str, before: int | 
         hit = [p for p in same_role if p.country == title.country]
         if hit:
             return hit[0]
-        return same_role[0] if len(same_role) == 1 and same_role[0].country is None else None
+        # a holder whose state the text has not named yet (or only by default)
+        open_ = [p for p in same_role if p.country is None or p.country_default]
+        return open_[0] if len(open_) == 1 else None
     home = cfg.get("home_country")
     if home:
         hit = [p for p in same_role if p.country == home]
