@@ -27,6 +27,7 @@ from archive.resolve import CORRECTIONS
 from archive.store import Outcome, Store, StoreError, replay_corrections
 
 IN_FLIGHT_PER_JOB = 16
+CHECK_BATCH = 32         # articles looked up in the archive at once before extraction
 
 
 @dataclass(frozen=True)
@@ -138,12 +139,19 @@ class _Run:
         self.summary.failed += 1
         self.feedback.failure(where, reason)
 
-    def duplicate(self, raw: RawArticle) -> bool:
-        if self.options.replace or not self.store.existing(raw):
-            return False
-        self.summary.skipped += 1
-        self.feedback.skipped(raw.source, "already in the archive")
-        return True
+    def new_articles(self, raws: list[RawArticle]) -> list[RawArticle]:
+        """Those of ``raws`` not in the archive yet (the others are counted as skipped)."""
+        if self.options.replace:
+            return raws
+        out = []
+        for raw, known in zip(raws, self.store.known(raws), strict=True):
+            if known:
+                self.summary.skipped += 1
+                self.feedback.skipped(raw.source, "already in the archive")
+                self.feedback.tick(self.summary)
+            else:
+                out.append(raw)
+        return out
 
     def finish(self, raw: RawArticle, record: ArticleRecord | None, error: str | None) -> None:
         if record is None:
@@ -174,9 +182,13 @@ def run_import(url: str, paths: list[str] | tuple[str, ...], options: ImportOpti
     ensure_schema(url)
     pool = None
     if options.jobs > 1:
-        method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-        pool = ProcessPoolExecutor(options.jobs, mp_context=multiprocessing.get_context(method),
-                                   initializer=_ignore_sigint)
+        if "forkserver" in multiprocessing.get_all_start_methods():
+            # workers fork from a server that has the extractor loaded: they share its memory
+            context = multiprocessing.get_context("forkserver")
+            context.set_forkserver_preload(["archive.extract.pipeline"])
+        else:
+            context = multiprocessing.get_context("spawn")
+        pool = ProcessPoolExecutor(options.jobs, mp_context=context, initializer=_ignore_sigint)
     engine = archive_db.make_engine(url)
     store = Store(engine, replace=options.replace)
     run = _Run(store, options, feedback)
@@ -184,19 +196,27 @@ def run_import(url: str, paths: list[str] | tuple[str, ...], options: ImportOpti
         with archive_db.translate_errors(url):
             pending: collections.deque[tuple[RawArticle, Future]] = collections.deque()
             limit = max(1, options.jobs) * IN_FLIGHT_PER_JOB
+
+            def process(batch: list[RawArticle]) -> None:
+                for raw in run.new_articles(batch):
+                    if pool is None:
+                        run.finish(raw, *extract(raw))
+                        continue
+                    pending.append((raw, pool.submit(extract, raw)))
+                    while len(pending) >= limit:
+                        done, future = pending.popleft()
+                        run.finish(done, *future.result())
+
+            batch: list[RawArticle] = []
             for item in read_sources(paths, options.read, stdin):
                 if isinstance(item, ReadFailure):
                     run.fail(item.where, item.reason)
                     continue
-                if run.duplicate(item):
-                    continue
-                if pool is None:
-                    run.finish(item, *extract(item))
-                    continue
-                pending.append((item, pool.submit(extract, item)))
-                while len(pending) >= limit:
-                    raw, future = pending.popleft()
-                    run.finish(raw, *future.result())
+                batch.append(item)
+                if len(batch) >= CHECK_BATCH:
+                    process(batch)
+                    batch = []
+            process(batch)
             while pending:
                 raw, future = pending.popleft()
                 run.finish(raw, *future.result())

@@ -122,6 +122,10 @@ def upsert_insert(dialect: str, table: sa.Table) -> Any:
     return insert(table)
 
 
+_LOCKS = sa.text("SELECT count(pg_advisory_xact_lock(k)) FROM "
+                 "(SELECT unnest(CAST(:keys AS bigint[])) AS k ORDER BY 1) AS ordered")
+
+
 class TxCache:
     """A dict whose writes become visible to later transactions only after :meth:`commit`."""
 
@@ -200,13 +204,15 @@ class Resolver:
         if self.dialect == "sqlite":
             conn.exec_driver_sql("UPDATE alembic_version SET version_num = version_num WHERE 0")
 
-    def lock(self, conn: sa.Connection, namespace: str, values: Iterable[str]) -> None:
-        """PostgreSQL: transaction-scoped advisory locks, taken in a fixed order (no deadlocks
-        between importers). SQLite needs none: it has one writer at a time."""
+    def lock(self, conn: sa.Connection, *groups: tuple[str, Iterable[str]]) -> None:
+        """PostgreSQL: transaction-scoped advisory locks on ``(namespace, values)`` groups, taken in
+        one statement and in a fixed order (no deadlocks between importers). SQLite needs none: it
+        has one writer at a time."""
         if self.dialect != "postgresql":
             return
-        for key in sorted({lock_id(namespace, v) for v in values if v}):
-            conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": key})
+        keys = sorted({lock_id(ns, v) for ns, values in groups for v in values if v})
+        if keys:
+            conn.execute(_LOCKS, {"keys": keys})
 
     # -- simple entities ----------------------------------------------------------------------------
     def country(self, code: str | None) -> str | None:
@@ -305,18 +311,32 @@ class Resolver:
     def position(self, conn: sa.Connection, pid: int, role: str | None, country: str | None,
                  position: str | None, seen: dt.date | None) -> None:
         """Record that ``pid`` held a position on ``seen`` (first/last dates widened)."""
-        role = role if role in ROLES else None
-        key = position_key(role, country, position)
-        if key is None:
+        self.positions_seen(conn, [(pid, role, country, position, seen)])
+
+    def positions_seen(self, conn: sa.Connection,
+                       items: Iterable[tuple[int, str | None, str | None, str | None, dt.date | None]]) -> None:
+        """Several :meth:`position` calls in one upsert statement."""
+        rows: dict[tuple[int, str], dict[str, Any]] = {}
+        for pid, role, country, position, seen in items:
+            role = role if role in ROLES else None
+            key = position_key(role, country, position)
+            if key is None:
+                continue
+            cached = self.positions.get((pid, key))
+            if cached is not None:
+                first, last = cached
+                if seen is None or (first is not None and last is not None and first <= seen <= last):
+                    continue
+            row = rows.get((pid, key))
+            if row is None:
+                rows[(pid, key)] = {"person_id": pid, "role": role, "country": country, "position": position,
+                                    "key": key, "first_seen": seen, "last_seen": seen}
+            elif seen is not None:
+                row["first_seen"] = min(d for d in (row["first_seen"], seen) if d is not None)
+                row["last_seen"] = max(d for d in (row["last_seen"], seen) if d is not None)
+        if not rows:
             return
-        cached = self.positions.get((pid, key))
-        if cached is not None:
-            first, last = cached
-            if seen is None or (first is not None and last is not None and first <= seen <= last):
-                return
-        ins = upsert_insert(self.dialect, POSITIONS).values(
-            person_id=pid, role=role, country=country, position=position, key=key,
-            first_seen=seen, last_seen=seen)
+        ins = upsert_insert(self.dialect, POSITIONS)
         ex = ins.excluded
         first = sa.case((POSITIONS.c.first_seen.is_(None), ex.first_seen), (ex.first_seen.is_(None),
                         POSITIONS.c.first_seen), (ex.first_seen < POSITIONS.c.first_seen, ex.first_seen),
@@ -326,9 +346,10 @@ class Resolver:
                        else_=POSITIONS.c.last_seen)
         stmt = ins.on_conflict_do_update(index_elements=["person_id", "key"],
                                          set_={"first_seen": first, "last_seen": last})
-        row = conn.execute(stmt.returning(POSITIONS.c.first_seen, POSITIONS.c.last_seen)).first()
-        if row is not None:
-            self.positions.put((pid, key), (row[0], row[1]))
+        for pid, key, first_seen, last_seen in conn.execute(stmt.returning(
+                POSITIONS.c.person_id, POSITIONS.c.key, POSITIONS.c.first_seen, POSITIONS.c.last_seen),
+                list(rows.values())).all():
+            self.positions.put((pid, key), (first_seen, last_seen))
 
     # -- meetings -----------------------------------------------------------------------------------
     def meeting(self, conn: sa.Connection, kind: str, date: dt.date | None, anchor: dt.date | None,
@@ -339,7 +360,7 @@ class Resolver:
         kind = kind if kind in MEETING_KINDS else "meeting"
         signature = meeting_signature(kind, person_ids)
         if signature and anchor is not None:
-            self.lock(conn, "meeting", [signature])
+            self.lock(conn, ("meeting", [signature]))
             row = conn.execute(
                 sa.select(MEETINGS.c.id, MEETINGS.c.date, MEETINGS.c.city, MEETINGS.c.country,
                           MEETINGS.c.occasion)

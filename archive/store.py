@@ -110,6 +110,21 @@ class Store:
         with conn.begin():
             return find_article(conn, raw.url, content_hash(raw.body))
 
+    def known(self, raws: list[RawArticle]) -> list[bool]:
+        """For each article, whether the archive already has it (one query for the batch)."""
+        if not raws:
+            return []
+        hashes = [content_hash(r.body) for r in raws]
+        urls = [r.url for r in raws if r.url]
+        cond = ARTICLES.c.content_sha256.in_(hashes)
+        if urls:
+            cond = sa.or_(cond, ARTICLES.c.url.in_(urls))
+        conn = self._connection()
+        with conn.begin():
+            found = conn.execute(sa.select(ARTICLES.c.content_sha256, ARTICLES.c.url).where(cond)).all()
+        shas, seen_urls = {f[0] for f in found}, {f[1] for f in found if f[1]}
+        return [h in shas or (r.url is not None and r.url in seen_urls) for h, r in zip(hashes, raws, strict=True)]
+
     def store(self, raw: RawArticle, record: ArticleRecord) -> StoreResult:
         """Store one article in one transaction, retrying on conflicts with other writers."""
         sha = content_hash(raw.body)
@@ -138,7 +153,9 @@ class Store:
         r = self.resolver
         url = raw.url or rec.url
         r.begin_write(conn)
-        r.lock(conn, "article", [sha, url or ""])
+        names = [p.name for m in rec.meetings for p in m.participants]
+        names += [q.speaker for q in rec.quotes if q.speaker] + [c.speaker for c in rec.claims if c.speaker]
+        r.lock(conn, ("article", [sha, url or ""]), ("person", r.person_locks(names)))
         old = find_article(conn, url, sha)
         if old and not self.replace:
             return StoreResult(Outcome.SKIPPED, old[0])
@@ -148,9 +165,6 @@ class Store:
                                              .where(MEETING_ARTICLES.c.article_id.in_(old))))
             conn.execute(ARTICLES.delete().where(ARTICLES.c.id.in_(old)))
 
-        names = [p.name for m in rec.meetings for p in m.participants]
-        names += [q.speaker for q in rec.quotes if q.speaker] + [c.speaker for c in rec.claims if c.speaker]
-        r.lock(conn, "person", r.person_locks(names))
 
         lang = rec.language
         published = as_date(rec.published or raw.published)
@@ -171,9 +185,8 @@ class Store:
                 if pid is None:
                     continue
                 by_name[p.name] = pid
-                country = r.country(p.country)
-                r.position(conn, pid, p.role, country, p.position, seen)
                 people.append((pid, p))
+            r.positions_seen(conn, [(pid, p.role, r.country(p.country), p.position, seen) for pid, p in people])
             if not people and not (m.date or m.city or m.country or m.occasion):
                 continue
             mid = r.meeting(conn, m.kind, date, seen, m.city, r.country(m.country), m.occasion,
@@ -191,7 +204,7 @@ class Store:
                     rows.append({"meeting_id": mid, "person_id": pid, "article_id": article_id,
                                  "name": p.name, "position": p.position,
                                  "role": p.role if p.role in ROLES else None, "country": r.country(p.country)})
-                conn.execute(upsert_insert(r.dialect, PARTICIPANTS).on_conflict_do_nothing(
+                insert_rows(conn, upsert_insert(r.dialect, PARTICIPANTS).on_conflict_do_nothing(
                     index_elements=["meeting_id", "person_id"]), rows)
             topic_rows = []
             for t in dict.fromkeys(m.topics):
@@ -199,7 +212,7 @@ class Store:
                 if tid is not None:
                     topic_rows.append({"meeting_id": mid, "topic_id": tid, "article_id": article_id})
             if topic_rows:
-                conn.execute(upsert_insert(r.dialect, MEETING_TOPICS).on_conflict_do_nothing(), topic_rows)
+                insert_rows(conn, upsert_insert(r.dialect, MEETING_TOPICS).on_conflict_do_nothing(), topic_rows)
 
         def speaker(name: str | None) -> int | None:
             if not name:
@@ -209,12 +222,12 @@ class Store:
             return by_name[name]
 
         if rec.quotes:
-            conn.execute(sa.insert(QUOTES), [
+            insert_rows(conn, sa.insert(QUOTES), [
                 {"article_id": article_id, "meeting_id": meeting_of_article, "speaker_id": speaker(q.speaker),
                  "speaker_name": q.speaker, "text": q.text, "direct": q.direct, "language": lang,
                  "start": q.start, "end": q.end} for q in rec.quotes])
         if rec.claims:
-            conn.execute(sa.insert(CLAIMS), [
+            insert_rows(conn, sa.insert(CLAIMS), [
                 {"article_id": article_id, "meeting_id": meeting_of_article, "speaker_id": speaker(c.speaker),
                  "speaker_name": c.speaker, "value": Decimal(c.value), "unit": (c.unit or None) and c.unit[:32],
                  "object": c.object, "metric": c.metric, "change": c.change, "qualifier": c.qualifier,
@@ -223,6 +236,23 @@ class Store:
         if old_meetings:
             delete_orphan_meetings(conn, old_meetings)
         return StoreResult(Outcome.REPLACED if old else Outcome.IMPORTED, article_id)
+
+
+def insert_rows(conn: sa.Connection, stmt: Any, rows: list[dict[str, Any]]) -> None:
+    """Many rows, few round trips: PostgreSQL plain INSERTs go through COPY (one round trip, no SQL
+    to parse), everything else through the driver's executemany."""
+    if not rows:
+        return
+    table = stmt.table
+    if conn.dialect.name == "postgresql" and type(stmt) is sa.Insert:
+        columns = list(rows[0])
+        raw = conn.connection.driver_connection
+        names = ", ".join(f'"{c}"' for c in columns)
+        with raw.cursor() as cur, cur.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy:
+            for row in rows:
+                copy.write_row([row[c] for c in columns])
+        return
+    conn.execute(stmt, rows)
 
 
 def delete_orphan_meetings(conn: sa.Connection, ids: Iterable[int]) -> None:

@@ -5,8 +5,9 @@
 
 Writes a synthetic corpus of seed-sized articles (kk, ru, en; ~2,700 characters each) as files, one
 at a time, then runs `archive import --jobs N -q FOLDER` as a separate process on a new database
-and reports articles per second and the peak resident memory of the importer and its workers
-(summed over the process tree, sampled every 0.1 s). A second run over the same folder measures
+and reports articles per second and the peak memory of the importer and its workers (PSS summed
+over the process tree, sampled every 0.1 s; RSS summed too, which counts shared pages once per
+process). A second run over the same folder measures
 the skip path. Targets: ≥ 150 articles/s into SQLite, ≥ 100/s into PostgreSQL, < 300 MB.
 PostgreSQL comes from $ARCHIVE_TEST_POSTGRES_URL (default postgresql+psycopg://postgres@127.0.0.1:5432/test);
 a throwaway database is created on that server and dropped afterwards.
@@ -31,38 +32,41 @@ from synth import articles  # noqa: E402
 TABLES = ("articles", "persons", "person_aliases", "meetings", "meeting_participants", "quotes", "claims")
 
 
-def tree_rss(pid: int) -> int:
-    """Resident memory (bytes) of a process and all its descendants."""
-    total, stack = 0, [pid]
+def tree_memory(pid: int) -> tuple[int, int]:
+    """(RSS, PSS) in bytes of a process and all its descendants. PSS shares the pages that forked
+    workers have in common among them, so its sum is the memory the tree really uses."""
+    rss, pss, stack = 0, 0, [pid]
     while stack:
         p = stack.pop()
         try:
-            with open(f"/proc/{p}/status") as f:
+            with open(f"/proc/{p}/smaps_rollup") as f:
                 for line in f:
-                    if line.startswith("VmRSS:"):
-                        total += int(line.split()[1]) * 1024
-                        break
+                    if line.startswith("Rss:"):
+                        rss += int(line.split()[1]) * 1024
+                    elif line.startswith("Pss:"):
+                        pss += int(line.split()[1]) * 1024
             for task in os.listdir(f"/proc/{p}/task"):
                 with open(f"/proc/{p}/task/{task}/children") as f:
                     stack.extend(int(c) for c in f.read().split())
         except (FileNotFoundError, ProcessLookupError):
             continue
-    return total
+    return rss, pss
 
 
-def run(url: str, folder: Path, jobs: int) -> tuple[float, int, str]:
+def run(url: str, folder: Path, jobs: int) -> tuple[float, tuple[int, int], str]:
     cmd = [sys.executable, "-m", "archive", "--database", url, "import", "-q", "--jobs", str(jobs), str(folder)]
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    peak = 0
+    peak_rss = peak_pss = 0
     while proc.poll() is None:
-        peak = max(peak, tree_rss(proc.pid))
+        rss, pss = tree_memory(proc.pid)
+        peak_rss, peak_pss = max(peak_rss, rss), max(peak_pss, pss)
         time.sleep(0.1)
     elapsed = time.perf_counter() - t0
     err = proc.stderr.read() if proc.stderr else ""
     if proc.returncode != 0:
         raise SystemExit(f"import failed ({proc.returncode}):\n{err[-2000:]}")
-    return elapsed, peak, err.strip().splitlines()[-1]
+    return elapsed, (peak_rss, peak_pss), err.strip().splitlines()[-1]
 
 
 def counts(url: str) -> str:
@@ -74,12 +78,11 @@ def counts(url: str) -> str:
 
 
 def bench(name: str, url: str, folder: Path, count: int, jobs: int) -> None:
-    elapsed, peak, summary = run(url, folder, jobs)
-    print(f"{name:10s} import  {count} articles, --jobs {jobs}: {elapsed:6.1f} s  "
-          f"{count / elapsed:6.1f} articles/s  peak RSS {peak / 2**20:5.0f} MB  [{summary}]")
-    elapsed, peak, summary = run(url, folder, jobs)
-    print(f"{name:10s} again   (all skipped):          {elapsed:6.1f} s  "
-          f"{count / elapsed:6.1f} articles/s  peak RSS {peak / 2**20:5.0f} MB  [{summary}]")
+    for label in ("import ", "again  "):     # the second run skips every article
+        elapsed, (rss, pss), summary = run(url, folder, jobs)
+        print(f"{name:10s} {label} {count} articles, --jobs {jobs}: {elapsed:6.1f} s  "
+              f"{count / elapsed:6.1f} articles/s  peak memory {pss / 2**20:4.0f} MB PSS "
+              f"({rss / 2**20:4.0f} MB RSS summed)  [{summary}]")
     print(f"{name:10s} rows    {counts(url)}")
 
 
