@@ -66,6 +66,8 @@ class _Lang:
     digits: re.Pattern[str]
     words: re.Pattern[str] | None
     numerals: dict[str, Decimal]
+    multipliers: re.Pattern[str] | None
+    multiplier_values: tuple[Decimal, ...]
     word_min: Decimal
     thousands: str
     decimal: str
@@ -121,6 +123,7 @@ def _lang(lang: str) -> _Lang:
         w = "|".join(re.escape(k) for k in sorted(numerals, key=len, reverse=True))
         words = re.compile(rf"(?<!\w)(?:{w})(?:{HSPACE}+(?:{w}))*(?!\w)", FLAGS)
     scales, units = d.get("scales") or [], d.get("units") or []
+    mult = d.get("multipliers") or []
     tail = rf"(?P<suf>{case})(?!\w)" if case else r"(?!\w)"
     counted = d.get("counted") or []
     qa = d.get("qualifiers_after") or []
@@ -128,6 +131,8 @@ def _lang(lang: str) -> _Lang:
     cb, ca = d.get("change_before") or {}, d.get("change_after") or {}
     return _Lang(
         digits=digits, words=words, numerals=numerals,
+        multipliers=re.compile(rf"(?<!\w)(?:{_groups(mult, 'x')})(?!\w)", FLAGS) if mult else None,
+        multiplier_values=tuple(Decimal(str(x["value"])) for x in mult),
         word_min=Decimal(str(d.get("word_min_value", 1.5))), thousands=thousands, decimal=decimal,
         prefixes=prefixes,
         scale=re.compile(rf"{HSPACE}*(?:{_groups(scales, 's')}){tail}", FLAGS),
@@ -173,6 +178,7 @@ class _Number:
     value: Decimal
     unit: str | None
     word: bool            # written in words
+    adverb: bool = False  # a multiplier word that is itself the change ("вдвое", "double")
 
 
 def _digits_value(L: _Lang, text: str) -> Decimal | None:
@@ -211,6 +217,9 @@ def _candidates(L: _Lang, body: str) -> list[_Number]:
     if L.words:
         for m in L.words.finditer(body):
             out.append(_Number(m.start(), m.end(), _words_value(L, m.group()), None, True))
+    if L.multipliers:
+        for m in L.multipliers.finditer(body):
+            out.append(_Number(m.start(), m.end(), L.multiplier_values[_which(m, "x")], "times", False, True))
     out.sort(key=lambda n: n.start)
     return out
 
@@ -451,6 +460,7 @@ def _claim(L: _Lang, body: str, n: _Number, s: _Sentence, prev_end: int) -> tupl
         q_before = None
     qualifier = q_before or qualifier
     change = None
+    prep = prep or n.adverb
     if prep or not L.change_prep_required:
         for rx, kind in L.change_before:
             if rx.search(rest) and (prep or unit in RELATIVE_UNITS):
@@ -461,6 +471,8 @@ def _claim(L: _Lang, body: str, n: _Number, s: _Sentence, prev_end: int) -> tupl
             if rx.match(body, after_pos, sent.end):
                 change = kind
                 break
+    if change is None and n.adverb:
+        change = "increase"                       # "double", "вдвое": a multiple is growth unless told
     clause = _clause(L, body, s, start, end)
     if unit is None and obj is not None:
         metric = _metric(L, body, s, clause, max(start, prev_end), end, True)
