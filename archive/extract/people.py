@@ -481,6 +481,11 @@ def find_people(body: str, lang: str) -> People:
         adjacent = j < len(tokens) and _adjacent(body, tokens[j - 1], tokens[j])
         n = _name_tokens(body, tokens, j, lang, title_idx) if adjacent else 0
         country = t.country or before_country or after_country
+        if t.role in STATE_ROLES and not country and t.first and _adjacent(body, tokens[t.first - 1], tokens[t.first]):
+            prev = tokens[t.first - 1]
+            if ABBREV.match(prev.text) or (prev.cap and prev.lower.startswith(cfg["non_name_words"])):
+                # "the EBRD President", "ШОС Бас хатшысы": the head of an institution
+                t = replace(t, role="head_of_organization")
         position = _position_text(body, tokens, t.first, t.last, lang)
         if n < 2 or not _plausible(*_words_base(tokens, j, n, morph), lang, morph, set(skeys)):
             # the title's complement (an organisation, a region) stands between it and the name
