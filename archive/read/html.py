@@ -45,15 +45,17 @@ def article_from_html(html: str, id: str, source: str = "-",
                                           include_tables=False, favor_precision=True)
     except Exception as e:  # noqa: BLE001 - a parser failure is a bad input, not a crash
         raise ReadError(f"cannot parse the HTML page: {e}") from None
-    text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
+    keys = ("text", "title", "date", "sitename", "url")
+    fields = doc if isinstance(doc, dict) else {k: getattr(doc, k, None) for k in keys}  # 1.x gave a dict
+    text = (fields.get("text") or "").strip()
     if not text:
         raise ReadError("no article text found in the HTML page")
-    title = getattr(doc, "title", None) or None
+    title = fields.get("title") or None
     found: dict[str, Any] = {
         "title": title,
-        "published": getattr(doc, "date", None) or None,
-        "outlet": getattr(doc, "sitename", None) or None,
-        "url": getattr(doc, "url", None) or _canonical_url(html),
+        "published": fields.get("date") or None,
+        "outlet": fields.get("sitename") or None,
+        "url": fields.get("url") or _canonical_url(html),
     }
     meta = {**(defaults or {}), **{k: v for k, v in found.items() if v}}
     try:
