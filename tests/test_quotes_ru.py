@@ -79,3 +79,13 @@ def test_ru_attribution_sentence_of_dialogue_line():
 def test_ru_pronoun_before_addressee():
     body = "«Рад вас видеть», — сказал он Токаеву."
     assert run(body, "ru", NAMES) == [("Рад вас видеть", True, "он")]
+
+
+def test_dialogue_line_with_a_clause_after_the_attribution() -> None:
+    from archive.extract.quotes import find_quotes
+    from archive.extract.segment import sentences
+
+    body = ("Президенты провели переговоры.\n"
+            "— Мы ценим наше партнёрство — оно проверено временем, — сказал Токаев, обращаясь к гостю.")
+    found = [body[f.start:f.end] for f in find_quotes(body, sentences(body), "ru", []) if f.direct]
+    assert found == ["Мы ценим наше партнёрство — оно проверено временем"]

@@ -433,7 +433,10 @@ def _split_parts(ctx: _Ctx, s: int, e: int, dialogue: bool = False) -> list[tupl
         # the attribution is followed by a dash that resumes the quote, or ends the dialogue line
         rest = re.match(r"[ \t]*[.,:]?[ \t]*[—–-][ \t]+", body[attr[1]:e])
         if not rest:
-            if dialogue and body[attr[1]:e].strip(" \t" + END_PUNCT) == "":
+            tail = body[attr[1]:e]
+            # the line ends with the attribution, or with a clause hanging on it ("…, — сказал X,
+            # обращаясь к коллеге.")
+            if dialogue and (tail.strip(" \t" + END_PUNCT) == "" or re.fullmatch(r"\s*,[^—–«»“”\"]*", tail)):
                 keep = body[a_start] in "!?…"
                 parts.append((pos, a_start + (1 if keep else 0), attr))
                 return parts
