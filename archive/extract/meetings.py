@@ -40,6 +40,8 @@ def _config(lang: str) -> dict[str, Any]:
     data["remote"] = frozenset(data.get("remote") or ())
     data["context_kinds"] = frozenset(data.get("context_kinds") or ())
     data["topic_strip"] = frozenset(data.get("topic_strip") or ())
+    verbs = data.get("topic_verbs") or ()
+    data["topic_verb_rx"] = re.compile("|".join(re.escape(v) for v in verbs), re.I) if verbs else None
     return data
 
 
@@ -163,8 +165,11 @@ def _topics(body: str, sentences: list[Span], lang: str, cfg: dict[str, Any],
     closers = tuple(cfg.get("topic_closers") or ())
     verb_last = cfg.get("predicate") == "last"
     out: list[str] = []
+    verb_rx = cfg["topic_verb_rx"]
     for sent in sentences:
         if any(q.start <= sent.start and sent.end <= q.end for q in quoted):
+            continue
+        if verb_rx is not None and not verb_rx.search(body, sent.start, sent.end):
             continue
         tokens = [t for t in tokenize(body, sent.start, sent.end)
                   if not any(q.start <= t.start < q.end for q in quoted)]

@@ -14,6 +14,13 @@ def _patterns(lang: str) -> list[re.Pattern[str]]:
     return [re.compile(p) for p in lexicon(lang, "sources")["patterns"]]
 
 
+@cache
+def _trigger(lang: str) -> re.Pattern[str] | None:
+    """Words without which no pattern can match: sentences lacking them are skipped cheaply."""
+    t = lexicon(lang, "sources").get("trigger")
+    return re.compile(t, re.I) if t else None
+
+
 def _nominative(phrase: str, lang: str) -> str:
     from archive.extract.people import morphology
 
@@ -30,7 +37,10 @@ def _nominative(phrase: str, lang: str) -> str:
 
 def find_sources(body: str, sentences: list[Span], lang: str) -> tuple[str | None, str | None]:
     """(reporter, cited source) named in the text, or None."""
+    trigger = _trigger(lang)
     for sent in sentences:
+        if trigger is not None and not trigger.search(body, sent.start, sent.end):
+            continue
         text = body[sent.start:sent.end]
         for pat in _patterns(lang):
             m = pat.search(text)
