@@ -531,9 +531,10 @@ def find_people(body: str, lang: str) -> People:
         i += 1
 
     # 3. single known surnames, in any case form ("Бектеновке", "Tokayev’s", "Токаева")
+    heads = {p.surname[:3].casefold() for p in persons} | {(p.first or "")[:3].casefold() for p in persons}
     for i, tok in enumerate(tokens):
-        if i in used or not tok.cap:
-            continue
+        if i in used or not tok.cap or tok.lower[:3] not in heads:
+            continue                      # cheap test first: no known name starts like this word
         key = _skey(morph.nominative(tok.text, known))
         candidates = skeys.get(key)
         if not candidates and i and tokens[i - 1].lower.rstrip(".") in cfg["honorifics"]:
