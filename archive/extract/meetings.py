@@ -42,6 +42,8 @@ def _config(lang: str) -> dict[str, Any]:
     data["topic_strip"] = frozenset(data.get("topic_strip") or ())
     verbs = data.get("topic_verbs") or ()
     data["topic_verb_rx"] = re.compile("|".join(re.escape(v) for v in verbs), re.I) if verbs else None
+    data["topic_lead_rx"] = re.compile(data["topic_lead"], re.I) if data.get("topic_lead") else None
+    data["topic_drop_rx"] = re.compile(data["topic_drop"], re.I) if data.get("topic_drop") else None
     return data
 
 
@@ -198,7 +200,14 @@ def _topics(body: str, sentences: list[Span], lang: str, cfg: dict[str, Any],
 def _split_list(span: str, lang: str, cfg: dict[str, Any]) -> list[str]:
     seps = [s for s in cfg.get("topic_separators") or () if s]
     pattern = "|".join(re.escape(s) for s in sorted(seps, key=len, reverse=True))
-    parts = re.split(pattern, span) if pattern else [span]
+    if cfg["topic_verb_rx"] is not None:
+        # a second verb of discussing starts a new list ("reviewed X and discussed Y, Z")
+        pattern = (pattern + "|" if pattern else "") + r"\b\w*(?:" + cfg["topic_verb_rx"].pattern + r")\w*"
+    parts = re.split(pattern, span, flags=re.I) if pattern else [span]
+    lead = cfg["topic_lead_rx"]
+    drop = cfg["topic_drop_rx"]
+    parts = [lead.sub("", p.strip(" ,.;")) if lead else p for p in parts]
+    parts = [p for p in parts if not (drop and drop.match(p.strip(" ,.;")))]
     strip = cfg["topic_strip"]
     cut = tuple(cfg.get("topic_cut") or ())
     out: list[str] = []
