@@ -364,15 +364,20 @@ def remove_alias_correction(conn: sa.Connection, pid: int, spelling: str) -> boo
 def replay_corrections(conn: sa.Connection) -> int:
     """Apply every recorded correction again (idempotent); the number that changed something."""
     changed = 0
-    for kind, p in conn.execute(sa.select(CORRECTIONS.c.kind, CORRECTIONS.c.payload).order_by(CORRECTIONS.c.id)):
+    for kind, p, made in conn.execute(sa.select(CORRECTIONS.c.kind, CORRECTIONS.c.payload,
+                                                CORRECTIONS.c.created_at).order_by(CORRECTIONS.c.id)):
         if not isinstance(p, dict):
             continue
         if kind == "merge":
             target = p.get("target")
             if target is None or not person_exists(conn, target):
                 continue
-            others = set(conn.scalars(sa.select(ALIASES.c.person_id).where(
-                ALIASES.c.key.in_(p.get("aliases") or []), ALIASES.c.person_id != target)))
+            # persons created since the merge that carry a merged spelling (an editor's later
+            # alias moves to older persons are left alone)
+            others = set(conn.scalars(sa.select(ALIASES.c.person_id).join(
+                PERSONS, PERSONS.c.id == ALIASES.c.person_id).where(
+                ALIASES.c.key.in_(p.get("aliases") or []), ALIASES.c.person_id != target,
+                PERSONS.c.created_at >= made)))
             if p.get("source") is not None and person_exists(conn, p["source"]):
                 others.add(p["source"])
             for source in sorted(others):
