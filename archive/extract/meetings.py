@@ -162,7 +162,6 @@ def _topics(body: str, sentences: list[Span], lang: str, cfg: dict[str, Any],
     """Topics from every sentence (outside quotations) whose predicate is a verb of discussing:
     the list between the subject and the closing noun ("Тараптар X, Y және Z мәселелерін талқылады")
     in verb-final languages, the object after the verb in the others ("The sides discussed X, Y and Z")."""
-    verbs = tuple(cfg.get("topic_verbs") or ())
     subjects = tuple(cfg.get("topic_subjects") or ())
     closers = tuple(cfg.get("topic_closers") or ())
     verb_last = cfg.get("predicate") == "last"
@@ -175,9 +174,17 @@ def _topics(body: str, sentences: list[Span], lang: str, cfg: dict[str, Any],
             continue
         tokens = [t for t in tokenize(body, sent.start, sent.end)
                   if not any(q.start <= t.start < q.end for q in quoted)]
-        vi = next((i for i, t in enumerate(tokens) if t.lower.startswith(verbs)), None)
+        m = next((m for m in verb_rx.finditer(body, sent.start, sent.end)
+                  if (m.start() == 0 or not body[m.start() - 1].isalnum())
+                  and not any(q.start <= m.start() < q.end for q in quoted)), None) if verb_rx else None
+        if m is None:
+            continue
+        # the verb token; a verb of several words ("focused on") ends at the match
+        vi = next((i for i, t in enumerate(tokens) if t.end > m.start()), None)
         if vi is None:
             continue
+        while vi + 1 < len(tokens) and tokens[vi + 1].start < m.end():
+            vi += 1
         if verb_last:
             si = next((i for i in range(vi - 1, -1, -1) if tokens[i].lower.startswith(subjects)), None)
             if si is None:
