@@ -3,21 +3,8 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 
 import click
-
-TEXT_SUFFIXES = (".txt", ".md")
-
-
-def _files(paths: tuple[str, ...]) -> list[Path]:
-    out: list[Path] = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES))
-        else:
-            out.append(p)
-    return out
 
 
 def _summary(rec) -> str:
@@ -43,37 +30,39 @@ def _summary(rec) -> str:
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="One JSON record per article (JSON Lines), "
               "in the shape of the evaluation format; `id` is the file stem.")
 @click.option("--language", type=click.Choice(["kk", "ru", "en"]), default=None,
               help="Language of articles that do not say (default: detected).")
-def extract(paths: tuple[str, ...], as_json: bool, language: str | None) -> None:
-    """Extract meetings, participants, quotes and numeric claims from article files.
+@click.option("--glob", "glob", metavar="PATTERN", help="In folders, only files matching PATTERN (e.g. '*.txt').")
+def extract(paths: tuple[str, ...], as_json: bool, language: str | None, glob: str | None) -> None:
+    """Extract meetings, participants, quotes and numeric claims from articles.
 
-    PATHS are .txt/.md files (UTF-8, optional YAML front matter) or folders searched for them.
-    Nothing is written to the database. A file that cannot be read or extracted is reported on
-    stderr with the reason; the others are still extracted, and the exit status is 1.
+    PATHS are files or folders, as for `archive import`: .txt/.md (UTF-8, optional YAML front
+    matter), saved .html pages, .jsonl (one article per line), or - for standard input. Nothing is
+    written to the database. An article that cannot be read or extracted is reported on stderr with
+    the reason; the others are still extracted, and the exit status is 1.
     """
     from archive.extract.pipeline import extract_article
-    from archive.read.text import ReadError, read_text_file
+    from archive.read.sources import ReadFailure, ReadOptions, read_sources
 
     failed = 0
-    for path in _files(paths):
-        try:
-            raw = read_text_file(path)
-            if language and not raw.language:
-                from dataclasses import replace
-
-                raw = replace(raw, language=language)
-            rec = extract_article(raw)
-        except (ReadError, ValueError) as e:
+    options = ReadOptions(glob=glob, meta={"language": language})
+    for item in read_sources(paths, options):
+        if isinstance(item, ReadFailure):
             failed += 1
-            click.echo(f"archive extract: {path}: {e}", err=True)
+            click.echo(f"archive extract: {item.where}: {item.reason}", err=True)
+            continue
+        try:
+            rec = extract_article(item)
+        except ValueError as e:
+            failed += 1
+            click.echo(f"archive extract: {item.source}: {e}", err=True)
             continue
         except Exception as e:  # a bug must not stop the other articles; say what happened
             failed += 1
-            click.echo(f"archive extract: {path}: extraction failed ({type(e).__name__}: {e})", err=True)
+            click.echo(f"archive extract: {item.source}: extraction failed ({type(e).__name__}: {e})", err=True)
             continue
         if as_json:
             sys.stdout.write(json.dumps(rec.to_dict(), ensure_ascii=False) + "\n")
