@@ -83,6 +83,27 @@ SPEAKERS = [
 ]
 
 
+PEOPLE = [
+    # a title Kazakh readers know without "министр" ("Премьері"), a Chinese two-syllable name
+    ("Премьер-министр Олжас Бектенов Бейжіңде Қытай Мемлекеттік кеңесінің Премьері Ли Цянмен кездесті.",
+     [("Олжас Бектенов", "head_of_government", "KZ"), ("Ли Цян", "head_of_government", "CN")]),
+    # the state inside the title's complement; an honorific before the name
+    ("Министр энергетики Казахстана Алмасадам Саткалиев провел переговоры с министром энергетики "
+     "Саудовской Аравии принцем Абдулазизом бин Салманом.",
+     [("Алмасадам Саткалиев", "minister", "KZ"), ("Абдулазиз бин Салман", "minister", "SA")]),
+    # the head of an institution is no head of state
+    ("First Deputy Prime Minister Roman Sklyar met President of the European Bank for Reconstruction and "
+     "Development (EBRD) Odile Renaud-Basso in Astana.",
+     [("Roman Sklyar", "deputy_head_of_government", "KZ"), ("Odile Renaud-Basso", "head_of_organization", None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PEOPLE)
+def test_participants(text: str, expected: list) -> None:
+    (m,) = extract_article(article_from_text(text, "t")).meetings
+    assert [(p.name, p.role, p.country) for p in m.participants] == expected
+
+
 @pytest.mark.parametrize(("text", "speakers"), SPEAKERS)
 def test_speaker_resolution(text: str, speakers: list[str]) -> None:
     rec = extract_article(article_from_text(text, "t"))

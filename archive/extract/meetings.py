@@ -40,6 +40,7 @@ def _config(lang: str) -> dict[str, Any]:
     data["remote"] = frozenset(data.get("remote") or ())
     data["context_kinds"] = frozenset(data.get("context_kinds") or ())
     data["topic_strip"] = frozenset(data.get("topic_strip") or ())
+    data["topic_head_endings"] = tuple(data.get("topic_head_endings") or ())
     verbs = data.get("topic_verbs") or ()
     data["topic_verb_rx"] = re.compile("|".join(re.escape(v) for v in verbs), re.I) if verbs else None
     data["topic_lead_rx"] = re.compile(data["topic_lead"], re.I) if data.get("topic_lead") else None
@@ -230,7 +231,7 @@ def _split_list(span: str, lang: str, cfg: dict[str, Any]) -> list[str]:
             words.pop()
         if len(words) > cfg.get("topic_max_words", 8) or not words:
             continue
-        if cfg.get("predicate") == "last" and words[-1].islower():
+        if words[-1].islower() and words[-1].endswith(cfg["topic_head_endings"]):
             # the head noun of a verb-final language's phrase carries the case: back to its base form
             words[-1] = morphology(lang).nominative(words[-1])
         item = " ".join(words).strip(" ,.;«»\"")

@@ -107,6 +107,7 @@ def _config(lang: str) -> dict[str, Any]:
     data["non_name_endings"] = tuple(data.get("non_name_endings") or ())
     data["conjunctions"] = frozenset(data.get("conjunctions") or ())
     data["honorifics"] = frozenset(data.get("honorifics") or ())
+    data["honorific_prefixes"] = tuple(h for h in data["honorifics"] if len(h) > 3)
     data["name_particles"] = frozenset(data.get("name_particles") or ())
     data["title_joiners"] = frozenset(data.get("title_joiners") or ())
     data["bridge_words"] = frozenset(data.get("bridge_words") or ())
@@ -346,7 +347,7 @@ def _after_complement(body: str, tokens: list[Token], j: int, lang: str, title_i
                 base = morph.nominative_phrase(words[:n], ())
                 if n >= 2 and _plausible(words[:n], base, lang, morph, known_surnames):
                     return k, n
-        if tok.cap or tok.lower in links:
+        if tok.cap or tok.lower in links or tok.lower.startswith(cfg["honorific_prefixes"]):
             continue
         if not lower_ok or tok.lower in stops or tok.lower.endswith(verb_ends):
             return None
@@ -378,6 +379,16 @@ def _join_coordinated_titles(body: str, tokens: list[Token], pending: list, cfg:
             continue
         k += 1
     return out
+
+
+def _country_in(tokens: list[Token], a: int, b: int, lang: str) -> str | None:
+    for k in range(a, b):
+        for n in (3, 2, 1):
+            if k + n <= b and tokens[k].cap:
+                cc = _country(" ".join(t.text for t in tokens[k:k + n]), lang)
+                if cc:
+                    return cc
+    return None
 
 
 def _words_base(tokens: list[Token], j: int, n: int, morph: ModuleType) -> tuple[list[str], list[str]]:
@@ -494,9 +505,16 @@ def find_people(body: str, lang: str) -> People:
                     tok.lower.startswith(cfg["non_name_words"]) for tok in tokens[j:bridged[0]]):
                 # "President of the European Bank …": the head of an institution, not of a state
                 t = replace(t, role="head_of_organization")
+            if bridged and not country:
+                # the complement may name the state ("министром энергетики Саудовской Аравии принцем X")
+                country = _country_in(tokens, j, bridged[0], lang)
             if bridged:
                 j, n = bridged
-                position = _position_text(body, tokens, t.first, t.last, lang) + body[t.end:tokens[j].start].rstrip()
+                k = j
+                while k - 1 > t.last and tokens[k - 1].lower in cfg["honorifics"]:
+                    k -= 1        # "… Саудовской Аравии принцем X": the honorific is no part of the office
+                position = (_position_text(body, tokens, t.first, t.last, lang)
+                            + body[t.end:tokens[k - 1].end if k > t.last else t.end].rstrip())
         pending.append((t, j, n, country, position, pos_first))
     pending = _join_coordinated_titles(body, tokens, pending, cfg)
     # full names first, so that a lone surname after a title ("Chancellor Scholz") can find its person
