@@ -95,7 +95,17 @@ PEOPLE = [
     ("First Deputy Prime Minister Roman Sklyar met President of the European Bank for Reconstruction and "
      "Development (EBRD) Odile Renaud-Basso in Astana.",
      [("Roman Sklyar", "deputy_head_of_government", "KZ"), ("Odile Renaud-Basso", "head_of_organization", None)]),
+    # "Ambassador of X to Y Name": the state represented is X
+    ("Foreign Minister Murat Nurtleu received the Ambassador of the United Kingdom to Kazakhstan Kathy Leach.",
+     [("Murat Nurtleu", "minister", "KZ"), ("Kathy Leach", "ambassador", "GB")]),
 ]
+
+
+def test_session_place_and_occasion() -> None:
+    text = ("В Минске состоялось заседание Евразийского межправительственного совета под председательством "
+            "Премьер-министра Беларуси Романа Головченко.")
+    (m,) = extract_article(article_from_text(text, "t")).meetings
+    assert (m.kind, m.city, m.country, m.occasion) == ("session", "Минск", "BY", "Евразийского межправительственного совета")
 
 
 @pytest.mark.parametrize(("text", "expected"), PEOPLE)

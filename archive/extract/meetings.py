@@ -39,6 +39,7 @@ def _config(lang: str) -> dict[str, Any]:
         data["kinds_by_first"].setdefault(words[0][:3], []).append((words, kind))
     data["remote"] = frozenset(data.get("remote") or ())
     data["context_kinds"] = frozenset(data.get("context_kinds") or ())
+    data["occasion_stop"] = frozenset(data.get("occasion_stop") or ())
     data["topic_strip"] = frozenset(data.get("topic_strip") or ())
     data["topic_head_endings"] = tuple(data.get("topic_head_endings") or ())
     verbs = data.get("topic_verbs") or ()
@@ -81,8 +82,8 @@ def _place_in(body: str, tokens: list[Token], lang: str):
     from archive.extract.places import place
 
     for i, tok in enumerate(tokens):
-        if not tok.cap:
-            continue
+        if not tok.cap or len(tok.text) == 1 or (len(tok.text) == 2 and not tok.text.isupper()):
+            continue                      # "В Минске": a preposition is no part of the place
         for n in (3, 2, 1):
             if i + n > len(tokens):
                 continue
@@ -95,6 +96,16 @@ def _place_in(body: str, tokens: list[Token], lang: str):
             if p is not None and p.kind in ("city", "landmark"):
                 return p
     return None
+
+
+def _until_stop(words: list[str], cfg: dict[str, Any]) -> list[str]:
+    """The words of an occasion up to a word that starts something else ("… совета под
+    председательством X", "… summit chaired by X")."""
+    stops = cfg["occasion_stop"]
+    for k, w in enumerate(words):
+        if k and w.lower() in stops:
+            return words[:k]
+    return words
 
 
 def _is_place(word: str, lang: str) -> bool:
@@ -119,7 +130,7 @@ def _occasion(body: str, sent: Span, tokens: list[Token], kind_idx: int | None, 
     for phrase in cfg.get("occasion_before") or ():
         m = re.search(r"(?<!\w)" + re.escape(phrase) + r"\s+([^,.;:]+)", text, re.I)
         if m:
-            words = m.group(1).split()[:9]
+            words = _until_stop(m.group(1).split()[:9], cfg)
             return " ".join(words).strip(" «»\"") or None
     if kind_idx is not None and kind in cfg.get("occasion_of_kinds", ()):
         # "a ministerial meeting of the C5+1 platform", "заседание Евразийского межправительственного совета"
@@ -131,7 +142,7 @@ def _occasion(body: str, sent: Span, tokens: list[Token], kind_idx: int | None, 
         for link in cfg.get("occasion_after_kind") or ():
             m = re.match(r"\s+" + (re.escape(link) + r"\s+" if link else "") + r"([^\W\d_][^,.;:()]*|[A-Z0-9][^\s,.;:()]*[^,.;:()]*)", rest)
             if m and (link or m.group(1)[:1].isupper()):
-                words = m.group(1).split()[:6]
+                words = _until_stop(m.group(1).split()[:6], cfg)
                 return " ".join(words).strip(" «»\"") or None
     if kind_idx is not None and kind in cfg.get("occasion_of_kinds", ()):
         ev = tokens[kind_idx]
