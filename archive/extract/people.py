@@ -108,6 +108,7 @@ def _config(lang: str) -> dict[str, Any]:
     data["conjunctions"] = frozenset(data.get("conjunctions") or ())
     data["honorifics"] = frozenset(data.get("honorifics") or ())
     data["honorific_prefixes"] = tuple(h for h in data["honorifics"] if len(h) > 3)
+    data["modifier_stop_endings"] = tuple(data.get("modifier_stop_endings") or ())
     data["name_particles"] = frozenset(data.get("name_particles") or ())
     data["title_joiners"] = frozenset(data.get("title_joiners") or ())
     data["bridge_words"] = frozenset(data.get("bridge_words") or ())
@@ -223,20 +224,30 @@ def _modifier_country(body: str, tokens: list[Token], title: TitleMatch, lang: s
     morph = morphology(lang)
     k = title.first - 1
     steps = 0
-    while k >= 0 and steps < 8 and re.fullmatch(r"[\s,]*", body[tokens[k].end:tokens[k + 1].start]):
+    gap_rx = r"[\s,]*" if lower_ok else r"[ \t]*"     # only a complement in Kazakh holds commas
+    while k >= 0 and steps < 8 and re.fullmatch(gap_rx, body[tokens[k].end:tokens[k + 1].start]):
         tok = tokens[k]
         if k in title_idx:
             break
         if loc and tok.lower.endswith(loc):
             k, steps = k - 1, steps + 1
             continue
-        for n in (1, 2, 3):
+        if tok.lower.endswith(cfg["modifier_stop_endings"]):
+            break                         # a participle or converb: the title's complement ended
+        skip_to = None
+        for n in (3, 2, 1):
             a = k - n + 1
             if a < 0 or not all(_adjacent(body, tokens[x], tokens[x + 1]) for x in range(a, k)):
-                break
+                continue
             cc = _country(" ".join(t.text for t in tokens[a:k + 1]), lang)
-            if cc and _modifier_case(tok.text, cfg, morph):
-                return cc, a
+            if cc:
+                if _modifier_case(tok.text, cfg, morph):
+                    return cc, a
+                skip_to = a               # a country in another case ("Корея Республикасына"): not it
+                break
+        if skip_to is not None:
+            k, steps = skip_to - 1, steps + (k - skip_to) + 1
+            continue
         if not (tok.cap or ABBREV.match(tok.text)) and not (lower_ok and steps < 6):
             break
         k, steps = k - 1, steps + 1
@@ -420,10 +431,12 @@ def _plausible(words: list[str], base: list[str], lang: str, morph: ModuleType, 
         return False
     last = base[-1]
     if len(words) == 1:
+        if endings and words[0].lower().endswith(endings) and _skey(last) not in surnames:
+            return False                  # "президентом Азиатского банка": an adjective
         return morph.is_surname_like(last) or _skey(last) in surnames
-    if morph.is_surname_like(last) or _skey(last) in surnames:
-        return True
-    return not (endings and words[-1].lower().endswith(endings))
+    # two or more capitalised words, none a state or an institution, the first no adjective: a name
+    # (a foreign surname may end like an adjective in an oblique case: "Масацугу Асакавой")
+    return True
 
 
 def _split_run(words: list[str], morph: ModuleType, known: set[str] = frozenset()) -> int:
@@ -491,7 +504,7 @@ def find_people(body: str, lang: str) -> People:
             j += 1
         adjacent = j < len(tokens) and _adjacent(body, tokens[j - 1], tokens[j])
         n = _name_tokens(body, tokens, j, lang, title_idx) if adjacent else 0
-        country = t.country or before_country or after_country
+        country = t.country or after_country or before_country
         if t.role in STATE_ROLES and not country and t.first and _adjacent(body, tokens[t.first - 1], tokens[t.first]):
             prev = tokens[t.first - 1]
             if ABBREV.match(prev.text) or (prev.cap and prev.lower.startswith(cfg["non_name_words"])):

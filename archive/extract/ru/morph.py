@@ -80,11 +80,12 @@ def _surname_readings(lower: str) -> list[Reading]:
 
 
 def _foreign_masc_readings(lower: str) -> list[Reading]:
-    """Second-declension masculine endings of an unknown (foreign) name: Макроном, Шольцем, Эммануэлем."""
+    """Endings of an unknown (foreign) man's name: second declension (Макроном, Шольцем, Эммануэлем)
+    and first declension in -а (Асакавой)."""
     out: list[Reading] = []
     rules = (("ом", "ablt", ("",)), ("ем", "ablt", ("ь", "й", "")), ("а", "gent", ("",)),
              ("а", "accs", ("",)), ("у", "datv", ("",)), ("е", "loct", ("",)), ("я", "gent", ("ь", "й")),
-             ("ю", "datv", ("ь", "й")))
+             ("ю", "datv", ("ь", "й")), ("ой", "ablt", ("а",)), ("ою", "ablt", ("а",)))
     for ending, case, adds in rules:
         if not lower.endswith(ending) or len(lower) - len(ending) < 2:
             continue
@@ -97,7 +98,9 @@ def _foreign_masc_readings(lower: str) -> list[Reading]:
             if add == "й" and stem[-1] not in _VOWELS:
                 continue
             # -ом/-ем are unambiguous instrumentals; -а/-у/-е may end a nominative (Гульнара)
-            out.append(Reading(stem + add, case, "masc", 1.0 if ending in ("ом", "ем") else 0.6, "name"))
+            # -ом/-ем and the first-declension -ой (Асакавой → Асакава) are unambiguous instrumentals;
+            # -а/-у/-е may end a nominative (Гульнара)
+            out.append(Reading(stem + add, case, "masc", 1.0 if ending in ("ом", "ем", "ой", "ою") else 0.6, "name"))
     return out
 
 
