@@ -65,6 +65,7 @@ class Person:
     mentions: list[Mention] = field(default_factory=list)
     roles: set[str] = field(default_factory=set)     # every office the article gives them
     country_default: bool = False                    # country is the home-country default, not read
+    titles: list[str] = field(default_factory=list)  # positions attached to their name, as written
     first_offset: int = 0
 
 
@@ -484,6 +485,7 @@ def find_people(body: str, lang: str) -> People:
         if title is not None:
             positions.setdefault(id(person), []).append((title.descriptor, position or "", title.role, country))
             person.roles.update(r for r in (title.role, title.alt_role) if r)
+            person.titles.append(position or "")
         if country and not person.country:
             person.country = country
         known.update(base)
@@ -562,9 +564,9 @@ def find_people(body: str, lang: str) -> People:
         i += 1
 
     # 3. single known surnames, in any case form ("Бектеновке", "Tokayev’s", "Токаева")
-    heads = {p.surname[:3].casefold() for p in persons} | {(p.first or "")[:3].casefold() for p in persons}
+    heads = tuple({p.surname[:3].casefold() for p in persons} | {p.first[:3].casefold() for p in persons if p.first})
     for i, tok in enumerate(tokens):
-        if i in used or not tok.cap or tok.lower[:3] not in heads:
+        if i in used or not tok.cap or not tok.lower.startswith(heads):
             continue                      # cheap test first: no known name starts like this word
         key = _skey(morph.nominative(tok.text, known))
         candidates = skeys.get(key)
@@ -648,11 +650,25 @@ def _fill_countries(persons: list[Person], titles: list[TitleMention], cfg: dict
         p.country, p.country_default = home, True
 
 
+def _title_overlap(position: str, titles: list[str]) -> int:
+    """Words (by their first five letters) a standalone title shares with a person's titles."""
+    def stems(text: str) -> set[str]:
+        return {w.casefold()[:5] for w in re.findall(r"\w+", text) if len(w) > 2}
+    mine = stems(position)
+    return max((len(mine & stems(t)) for t in titles), default=0)
+
+
 def resolve_title(people: People, title: TitleMention, lang: str, before: int | None = None) -> Person | None:
     """The person a title standing alone refers to: same role and country; a bare title in a language
     with a home country (Kazakh press: "Үкімет басшысы" = the Kazakh PM) means that country's holder."""
     cfg = _config(lang)
     same_role = [p for p in people.persons if title.role in p.roles or p.role == title.role]
+    if len(same_role) > 1 and not title.country and not title.descriptor:
+        # the holder whose own title shares the most words with this one ("Ассамблея Төрағасы" is the
+        # chairman of the Assembly, not of the Mazhilis)
+        scored = sorted(((_title_overlap(title.position, p.titles), k) for k, p in enumerate(same_role)), reverse=True)
+        if scored[0][0] > scored[1][0]:
+            return same_role[scored[0][1]]
     if title.country:
         hit = [p for p in same_role if p.country == title.country]
         if hit:

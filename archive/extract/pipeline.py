@@ -218,6 +218,13 @@ def extract_article(raw: RawArticle) -> ArticleRecord:
 
     setting = find_setting(body, paras, sents, lang, dates, published, quoted)
     home = home_country(lang)
+    held: set[tuple[str | None, str | None]] = set()
+    for p in persons:
+        # two holders of one office from the home country is the default misfiring: the second one
+        # named is the other side
+        if p.country_default and (p.role, p.country) in held:
+            p.country, p.country_default = None, False
+        held.add((p.role, p.country))
     for p in persons:
         # the host of a meeting abroad represents the country the meeting is in
         if p.country is None and p.role not in ORGANIZATION_ROLES and setting.country and setting.country != home:
