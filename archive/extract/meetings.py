@@ -79,7 +79,11 @@ def dateline(body: str, lang: str, dates: list[DateMention]) -> tuple[str | None
 
 
 def _place_in(body: str, tokens: list[Token], lang: str):
+    from archive.extract.people import _config as people_config
     from archive.extract.places import place
+
+    institutions = people_config(lang)["non_name_words"]
+    window = _config(lang).get("place_in_name_window", 0)
 
     for i, tok in enumerate(tokens):
         if not tok.cap or len(tok.text) == 1 or (len(tok.text) == 2 and not tok.text.isupper()):
@@ -88,6 +92,14 @@ def _place_in(body: str, tokens: list[Token], lang: str):
             if i + n > len(tokens):
                 continue
             phrase = " ".join(t.text for t in tokens[i:i + n])
+            after = []
+            for t in tokens[i + n:i + n + window]:
+                if len(t.text) <= 2:
+                    break                 # a preposition: the phrase ended
+                after.append(t)
+            last = tokens[i + n - 1].text
+            if any(t.lower.startswith(institutions) for t in after) and morphology(lang).nominative(last) == last:
+                continue                  # "Шанхай ынтымақтастық ұйымы": a place inside an institution's name
             p = place(phrase, lang)
             if p is not None and p.kind == "city" and not phrase.isupper():
                 # the city as this article spells it ("Абу-Дабидегі" → "Абу-Даби"), in the nominative

@@ -509,7 +509,7 @@ def find_people(body: str, lang: str) -> People:
         country = t.country or after_country or before_country
         if t.role in STATE_ROLES and not country and t.first and _adjacent(body, tokens[t.first - 1], tokens[t.first]):
             prev = tokens[t.first - 1]
-            if ABBREV.match(prev.text) or (prev.cap and prev.lower.startswith(cfg["non_name_words"])):
+            if ABBREV.match(prev.text) or prev.lower.startswith(cfg["non_name_words"]):
                 # "the EBRD President", "ШОС Бас хатшысы": the head of an institution
                 t = replace(t, role="head_of_organization")
         position = _position_text(body, tokens, t.first, t.last, lang)
@@ -663,7 +663,7 @@ def resolve_title(people: People, title: TitleMention, lang: str, before: int | 
     with a home country (Kazakh press: "Үкімет басшысы" = the Kazakh PM) means that country's holder."""
     cfg = _config(lang)
     same_role = [p for p in people.persons if title.role in p.roles or p.role == title.role]
-    if len(same_role) > 1 and not title.country and not title.descriptor:
+    if len(same_role) > 1 and not title.country and not title.descriptor and len(title.position.split()) > 1:
         # the holder whose own title shares the most words with this one ("Ассамблея Төрағасы" is the
         # chairman of the Assembly, not of the Mazhilis)
         scored = sorted(((_title_overlap(title.position, p.titles), k) for k, p in enumerate(same_role)), reverse=True)
