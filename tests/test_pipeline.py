@@ -125,3 +125,22 @@ def test_unsupported_language_is_refused() -> None:
               "жолугушту жана экономикалык кызматташтыкты талкуулады.")
     with pytest.raises(ValueError, match="ky"):
         extract_article(article_from_text(kyrgyz, "ky"))
+
+
+TOPICS = [
+    ("Тараптар сауда, энергетика және көлік-логистика мәселелерін талқылады.",
+     ["сауда", "энергетика", "көлік-логистика"]),
+    # a passive has no subject: the list follows the sentence's frame
+    ("Кездесуде инвестиция, «жасыл» энергетика және білім беру мәселелері қарастырылды.",
+     ["инвестиция", "«жасыл» энергетика", "білім беру"]),
+    ("Стороны обсудили сотрудничество в сфере энергетики, транспорт и образование.",
+     ["энергетики", "транспорт", "образование"]),
+    ("The presidents focused on trade, critical minerals and digital technologies.",
+     ["trade", "critical minerals", "digital technologies"]),
+]
+
+
+@pytest.mark.parametrize(("text", "topics"), TOPICS)
+def test_topics(text: str, topics: list[str]) -> None:
+    (m,) = extract_article(article_from_text(text, "t")).meetings
+    assert list(m.topics) == topics

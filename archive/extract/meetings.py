@@ -42,6 +42,8 @@ def _config(lang: str) -> dict[str, Any]:
     data["occasion_stop"] = frozenset(data.get("occasion_stop") or ())
     data["topic_strip"] = frozenset(data.get("topic_strip") or ())
     data["topic_head_endings"] = tuple(data.get("topic_head_endings") or ())
+    data["topic_passive"] = tuple(data.get("topic_passive") or ())
+    data["topic_frame_endings"] = tuple(data.get("topic_frame_endings") or ())
     verbs = data.get("topic_verbs") or ()
     data["topic_verb_rx"] = re.compile("|".join(re.escape(v) for v in verbs), re.I) if verbs else None
     data["topic_lead_rx"] = re.compile(data["topic_lead"], re.I) if data.get("topic_lead") else None
@@ -211,6 +213,12 @@ def _topics(body: str, sentences: list[Span], lang: str, cfg: dict[str, Any],
             vi += 1
         if verb_last:
             si = next((i for i in range(vi - 1, -1, -1) if tokens[i].lower.startswith(subjects)), None)
+            if si is None and body[m.start():m.end() + 12].lower().startswith(cfg["topic_passive"]):
+                # a passive ("X, Y мәселелері талқыланды") has no subject: the list follows the frame
+                # of the sentence ("Кездесуде", "Әңгіме барысында")
+                si = next((i for i in range(min(vi, 6)) if tokens[i].lower.endswith(cfg["topic_frame_endings"])), None)
+                if si is None:
+                    continue
             if si is None:
                 continue
             start = tokens[si].end
@@ -257,7 +265,11 @@ def _split_list(span: str, lang: str, cfg: dict[str, Any]) -> list[str]:
         if words[-1].islower() and words[-1].endswith(cfg["topic_head_endings"]):
             # the head noun of a verb-final language's phrase carries the case: back to its base form
             words[-1] = morphology(lang).nominative(words[-1])
-        item = " ".join(words).strip(" ,.;«»\"")
+        item = " ".join(words).strip(" ,.;\"")
+        if item.count("«") != item.count("»"):
+            item = item.replace("«", "").replace("»", "")     # a mark cut off by the split
+        elif item.startswith("«") and item.endswith("»") and item.count("«") == 1:
+            item = item[1:-1]
         if item and len(item) > 2 and item not in out:
             out.append(item)
     return out
