@@ -234,7 +234,10 @@ def extract_article(raw: RawArticle) -> ArticleRecord:
     participants = tuple(
         Participant(p.name, p.position, p.role, p.country, person_key(p.name)) for p in persons
     )
-    meeting = Meeting(setting.kind, setting.date, setting.city, setting.country, setting.occasion,
+    kind = setting.kind
+    if kind == "meeting" and len({p.country for p in persons if p.country}) >= 3:
+        kind = "session"                  # officials of three or more states: a multilateral sitting
+    meeting = Meeting(kind, setting.date, setting.city, setting.country, setting.occasion,
                       participants, setting.topics)
     quotes = tuple(
         Quote(st.speaker.name if st.speaker else None, body[st.finding.start:st.finding.end],
