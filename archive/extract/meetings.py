@@ -40,6 +40,8 @@ def _config(lang: str) -> dict[str, Any]:
     data["remote"] = frozenset(data.get("remote") or ())
     data["context_kinds"] = frozenset(data.get("context_kinds") or ())
     data["occasion_stop"] = frozenset(data.get("occasion_stop") or ())
+    data["verb_like"] = tuple(data.get("verb_like") or ())
+    data["occasion_visit_kinds"] = tuple(data.get("occasion_visit_kinds") or ())
     data["topic_strip"] = frozenset(data.get("topic_strip") or ())
     data["topic_head_endings"] = tuple(data.get("topic_head_endings") or ())
     data["topic_passive"] = tuple(data.get("topic_passive") or ())
@@ -59,7 +61,8 @@ def _kind_hits(tokens: list[Token], cfg: dict[str, Any]) -> list[tuple[int, str]
         for words, kind in by_first.get(tokens[i].lower[:3], ()):
             n = len(words)
             if i + n <= len(tokens) and all(tokens[i + k].lower.startswith(w) for k, w in enumerate(words)):
-                hits.append((i, kind))
+                if kind != "none":            # "принял участие": words that look like an event but are not
+                    hits.append((i, kind))
                 i += n - 1
                 break
         i += 1
@@ -122,30 +125,77 @@ def _until_stop(words: list[str], cfg: dict[str, Any]) -> list[str]:
     return words
 
 
+def _inflected_place(word: str, lang: str) -> bool:
+    """A place in a case form ("Алматыда"): where something happens, not the start of a name."""
+    return _is_place(word, lang) and morphology(lang).nominative(word) != word
+
+
 def _is_place(word: str, lang: str) -> bool:
     from archive.extract.places import place
 
     return place(word, lang) is not None
 
 
+def _normal_phrase(words: list[str], lang: str, cfg: dict[str, Any]) -> str:
+    """An occasion's words with its head in the nominative ("государственного визита" →
+    "государственный визит", "Совета глав правительств" → "Совет глав правительств")."""
+    try:
+        morph = morphology(lang)
+        if cfg.get("predicate") == "last":
+            words = [*words[:-1], morph.nominative(words[-1])]
+        else:
+            words = morph.nominative_phrase(words, ())
+    except Exception:  # morphology must never lose an occasion
+        pass
+    return " ".join(words).strip(" «»\"")
+
+
+def _visit_phrase(tokens: list[Token], cfg: dict[str, Any], lang: str) -> str | None:
+    """"ресми сапармен" → "ресми сапар", "state visit": a visit word with the adjectives before it."""
+    for i, kind in _kind_hits(tokens, cfg):
+        if kind in cfg["context_kinds"]:
+            j = i
+            if i == 0 or not tokens[i - 1].lower.startswith(cfg["occasion_visit_kinds"]):
+                continue              # a working visit is context, an official or state visit an occasion
+            while j > 0 and i - j < 2 and not tokens[j - 1].cap and len(tokens[j - 1].text) > 3 \
+                    and tokens[j - 1].lower not in cfg["occasion_stop"] and not tokens[j - 1].lower.endswith(cfg["verb_like"]):
+                j -= 1
+            if j < i:
+                return _normal_phrase([t.text for t in tokens[j:i + 1]], lang, cfg)
+    return None
+
+
 def _occasion(body: str, sent: Span, tokens: list[Token], kind_idx: int | None, kind: str,
               lang: str, cfg: dict[str, Any], lead: Span) -> str | None:
     text = body[lead.start:lead.end]
+    lead_tokens = tokenize(body, lead.start, lead.end)
+    # "X аясында", "X-ке қатысу үшін": the framework event before a postposition
     for word in cfg.get("occasion_after") or ():
-        for i, tok in enumerate(tokens):
-            if tok.lower == word:
-                j = i
-                while j > 0 and i - j < 7 and body[tokens[j - 1].end:tokens[j].start].isspace():
-                    j -= 1
-                while j < i and (not tokens[j].cap or _is_place(tokens[j].text, lang)):
-                    j += 1
-                if j < i:
-                    return body[tokens[j].start:tokens[i - 1].end]
+        for m in re.finditer(r"(?<!\w)" + re.escape(word) + r"(?!\w)", text, re.I):
+            i = next((k for k, t in enumerate(lead_tokens) if t.start >= lead.start + m.start()), None)
+            if not i:
+                continue
+            j = i
+            while j > 0 and i - j < 10 and body[lead_tokens[j - 1].end:lead_tokens[j].start].isspace():
+                j -= 1
+            while j < i and (not lead_tokens[j].cap or _inflected_place(lead_tokens[j].text, lang)):
+                j += 1
+            if j < i:
+                phrase = lead_tokens[j:i]
+                visit = _visit_phrase(phrase, cfg, lang)
+                return visit or _normal_phrase([t.text for t in phrase], lang, cfg)
+    # "в рамках X", "as part of X"
     for phrase in cfg.get("occasion_before") or ():
         m = re.search(r"(?<!\w)" + re.escape(phrase) + r"\s+([^,.;:]+)", text, re.I)
         if m:
             words = _until_stop(m.group(1).split()[:9], cfg)
-            return " ".join(words).strip(" «»\"") or None
+            visit = _visit_phrase(tokenize(" ".join(words)), cfg, lang)
+            return visit or " ".join(words).strip(" «»\"") or None
+    # a meeting held during a visit: the visit is its occasion
+    if kind not in cfg["context_kinds"] and kind not in cfg["remote"]:
+        visit = _visit_phrase(tokenize(body, sent.start, sent.end), cfg, lang)
+        if visit:
+            return visit
     if kind_idx is not None and kind in cfg.get("occasion_of_kinds", ()):
         # "a ministerial meeting of the C5+1 platform", "заседание Евразийского межправительственного совета"
         last = kind_idx
@@ -157,7 +207,7 @@ def _occasion(body: str, sent: Span, tokens: list[Token], kind_idx: int | None, 
             m = re.match(r"\s+" + (re.escape(link) + r"\s+" if link else "") + r"([^\W\d_][^,.;:()]*|[A-Z0-9][^\s,.;:()]*[^,.;:()]*)", rest)
             if m and (link or m.group(1)[:1].isupper()):
                 words = _until_stop(m.group(1).split()[:6], cfg)
-                return " ".join(words).strip(" «»\"") or None
+                return _normal_phrase(words, lang, cfg) or None
     if kind_idx is not None and kind in cfg.get("occasion_of_kinds", ()):
         ev = tokens[kind_idx]
         if ev.cap and ev.start > sent.start:
