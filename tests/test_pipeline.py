@@ -105,7 +105,7 @@ def test_session_place_and_occasion() -> None:
     text = ("В Минске состоялось заседание Евразийского межправительственного совета под председательством "
             "Премьер-министра Беларуси Романа Головченко.")
     (m,) = extract_article(article_from_text(text, "t")).meetings
-    assert (m.kind, m.city, m.country, m.occasion) == ("session", "Минск", "BY", "Евразийского межправительственного совета")
+    assert (m.kind, m.city, m.country, m.occasion) == ("session", "Минск", "BY", "Евразийский межправительственный совет")
 
 
 @pytest.mark.parametrize(("text", "expected"), PEOPLE)

@@ -131,7 +131,7 @@ def _dictionary_readings(word: str) -> list[Reading]:
         score = weight + p.score
         if not p.is_known and len(os.path.commonprefix([nom, word.lower()])) < len(nom) - 1:
             score *= 0.2                      # a guessed fleeting vowel (Шольцем -> "шолец")
-        gender = tag.gender if tag.gender in ("masc", "femn") else None
+        gender = tag.gender if tag.gender in ("masc", "femn", "neut") else None
         out.append(Reading(nom, tag.case, gender, score, kind))
     return out
 
