@@ -30,6 +30,7 @@ from archive.extract.segment import Span
 WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:[-’'][^\W\d_]+)*(?:[’']s)?", re.U)
 ORGANIZATION_ROLES = frozenset({"head_of_organization"})
 STATE_ROLES = frozenset({"head_of_state", "head_of_government", "other"})
+PRESIDING_ROLES = frozenset({"head_of_state", "other"})   # "president"/"chairman": of a state or of a company
 ABBREV = re.compile(r"^(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,5}|(?:[A-Z]\.){2,})$")
 
 
@@ -507,9 +508,11 @@ def find_people(body: str, lang: str) -> People:
         adjacent = j < len(tokens) and _adjacent(body, tokens[j - 1], tokens[j])
         n = _name_tokens(body, tokens, j, lang, title_idx) if adjacent else 0
         country = t.country or after_country or before_country
-        if t.role in STATE_ROLES and not country and t.first and _adjacent(body, tokens[t.first - 1], tokens[t.first]):
+        if t.role in PRESIDING_ROLES and t.first and _adjacent(body, tokens[t.first - 1], tokens[t.first]):
             prev = tokens[t.first - 1]
-            if ABBREV.match(prev.text) or prev.lower.startswith(cfg["non_name_words"]):
+            in_state = any(_country(" ".join(x.text for x in tokens[t.first - n:t.first]), lang)
+                           for n in (1, 2, 3) if t.first - n >= 0)     # "Қазақстан Республикасының"
+            if not in_state and (ABBREV.match(prev.text) or prev.lower.startswith(cfg["non_name_words"])):
                 # "the EBRD President", "ШОС Бас хатшысы": the head of an institution
                 t = replace(t, role="head_of_organization")
         position = _position_text(body, tokens, t.first, t.last, lang)

@@ -146,6 +146,8 @@ def _readings(word: str) -> tuple[Reading, ...]:
         if head and last:
             return tuple(Reading(f"{head.lower()}-{r.nom}", r.case, r.gender, r.score, r.kind)
                          for r in _readings(last))
+    if word[:1].isupper() and lower.endswith(tuple(d.get("indeclinable_endings") or ())):
+        return (Reading(lower, None, None, 5.0, "fixed"),)      # Расулзода, Гусейнзаде: never declined
     readings = [*_surname_readings(lower), *_dictionary_readings(word)]
     if word[:1].isupper() and not _analyzer().word_is_known(lower):
         readings += _foreign_masc_readings(lower)
