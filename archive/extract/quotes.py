@@ -113,11 +113,13 @@ class Grammar:
     oblique: tuple[str, ...]
     frames: tuple[Scan, ...]
     frames_after: Scan | None
+    inserted: Scan | None
     that_verbs: Scan | None
     bare_verbs: Scan | None
     object_verbs: Scan | None
     intent: Scan | None
     coordinator: re.Pattern[str] | None
+    object_complementizer: re.Pattern[str] | None
     heads: re.Pattern[str] | None
     head_verbs: Scan | None
     object_head_verbs: re.Pattern[str] | None
@@ -160,6 +162,7 @@ def grammar(lang: str) -> Grammar:
     coord = re.compile(r["coordinator"].replace("{verbs}", all_verbs), FLAGS) if r.get("coordinator") else None
     about = re.compile(expand([r["about_previous"]])[0].lstrip("^"), FLAGS) if r.get("about_previous") else None
     stop = _words(r.get("bare_stop") or ["(?!)"])
+    ins = r.get("inserted") or {}
     return Grammar(
         say=re.compile(_words(say_items), FLAGS),
         subject_pron=re.compile(_words(d.get("subject_pronouns") or []), FLAGS),
@@ -173,11 +176,14 @@ def grammar(lang: str) -> Grammar:
         oblique=tuple(sorted(d.get("oblique_endings") or [], key=len, reverse=True)),
         frames=tuple(Scan(expand([f]), word_end=False) for f in r.get("frames") or []),
         frames_after=scan(r.get("frames_after_speaker"), r"\s*,\s*"),
+        inserted=scan(ins.get("words"), expand([ins.get("tail", "")])[0]),
         that_verbs=that,
         bare_verbs=scan(r.get("bare_verbs"), r"[ \t]+(?!" + stop + r")(?=[\w$“\"«])"),
         object_verbs=scan(r.get("object_verbs"), r"[ \t]+(?=[\w“\"«])"),
         intent=scan(r.get("intent_verbs"), r"\s+(?=" + r["intent_object"] + ")") if r.get("intent_verbs") else None,
         coordinator=coord,
+        object_complementizer=(re.compile(r["object_complementizer"], FLAGS)
+                               if r.get("object_complementizer") else None),
         heads=re.compile(_words(r["heads"]), FLAGS) if r.get("heads") else None,
         head_verbs=scan(r.get("head_verbs")),
         object_head_verbs=opt(r.get("object_verbs")) if r.get("heads") else None,
@@ -261,6 +267,12 @@ class _Ctx:
             return last.endswith(self.g.oblique)
         return False
 
+    def object_first(self, c: _Cand) -> bool:
+        """Does the mention open with a word in the object (accusative) case?"""
+        first = WORD.match(self.body, c.start, c.end)
+        word = first.group(0).lower() if first else ""
+        return len(word) > 4 and bool(self.g.object_endings) and word.endswith(self.g.object_endings)
+
     def governed(self, c: _Cand, floor: int) -> bool:
         if not self.g.prepositions:
             return False
@@ -278,6 +290,11 @@ class _Ctx:
         cluster = [first]
         for c in cands[1:]:
             gap = self.body[cluster[-1].end:c.start]
+            # a title does not follow a title ("Үкімет басшысы Мемлекет басшылары …" is a speaker and
+            # the start of the clause), nor a name when it opens with an object ("… Нахайян
+            # Қазақстанды … көшбасшы ретінде …")
+            if c.kind == "title" and (cluster[-1].kind == "title" or self.object_first(c)):
+                break
             if gap.strip(" \t,") == "" and c.kind != "pronoun" and "," not in gap:
                 cluster.append(c)
             else:
@@ -588,7 +605,22 @@ def _speaker_before(ctx: _Ctx, sent: Span, verb: int) -> tuple[Span | None, bool
     return None, True
 
 
+def _inserted(ctx: _Ctx, sent: Span, at: int) -> bool:
+    """Does a frame at `at` stand as a parenthesis inside its sentence ("…, по его словам, …")? It does
+    when a comma precedes it and words other than fillers come before that comma."""
+    j = at
+    while j > sent.start and ctx.body[j - 1].isspace():
+        j -= 1
+    if j <= sent.start or ctx.body[j - 1] != ",":
+        return False
+    lead = _skip_fillers(ctx, sent.start, j - 1)
+    # "…, где, как отметил X, …": inside a later clause the frame heads only what follows it
+    return lead < j - 1 and "," not in ctx.body[lead:j - 1]
+
+
 def _frames(ctx: _Ctx, sent: Span, out: list[QuoteFinding]) -> None:
+    """Frames before the reported clause; a frame inserted as a parenthesis makes the whole sentence
+    the record ("Новая стратегия, по его словам, предусматривает …")."""
     g, body = ctx.g, ctx.body
     for scan in g.frames:
         for m in ctx.hits(scan, sent.start, sent.end):
@@ -600,8 +632,16 @@ def _frames(ctx: _Ctx, sent: Span, out: list[QuoteFinding]) -> None:
                     break
             if spans and not cue and _is_org(ctx, spans[0][0], spans[-1][1]):
                 continue
-            end = _clause_end(ctx, m.end(), sent.end)
-            _add(ctx, out, m.end(), end, cue, sent)
+            start = _skip_fillers(ctx, sent.start, m.start()) if _inserted(ctx, sent, m.start()) else m.end()
+            _add(ctx, out, start, _clause_end(ctx, m.end(), sent.end), cue, sent)
+    for m in ctx.hits(g.inserted, sent.start, sent.end):
+        if not _inserted(ctx, sent, m.start()):
+            continue
+        who = (m.start("who"), m.end("who")) if "who" in m.re.groupindex else (m.start(), m.end())
+        cue = ctx.cue_in(*who)
+        if cue is None:
+            continue
+        _add(ctx, out, _skip_fillers(ctx, sent.start, m.start()), _clause_end(ctx, m.end(), sent.end), cue, sent)
     if g.frames_after:
         for m in ctx.hits(g.frames_after, sent.start, sent.end):
             j = m.start()
@@ -620,7 +660,7 @@ def _svo(ctx: _Ctx, sent: Span, out: list[QuoteFinding]) -> None:
     found.sort()
     cue: Span | None = None
     have_subject = False
-    for verb, ts, _kind in found:
+    for verb, ts, kind in found:
         if ctx.overlaps(verb, ts) or any(abs(verb - v) < 2 for v, _, _ in found if v < verb):
             continue
         if g.passive and g.passive.search(body, max(sent.start, verb - 12), verb):
@@ -630,8 +670,11 @@ def _svo(ctx: _Ctx, sent: Span, out: list[QuoteFinding]) -> None:
             if not ok:
                 continue
             have_subject = True
-        te = _clause_end(ctx, ts, sent.end)
-        _add(ctx, out, ts, te, cue, sent)
+        if kind == 2 and g.object_complementizer:
+            # "proposed that the parties launch …": the complementiser is no part of the proposal
+            c = g.object_complementizer.match(body, ts, sent.end)
+            ts = c.end() if c else ts
+        _add(ctx, out, ts, _clause_end(ctx, ts, sent.end), cue, sent)
 
 
 def _clause_start(ctx: _Ctx, sent: Span, head: int, floor: int) -> tuple[int, Span | None, bool]:
