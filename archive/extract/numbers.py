@@ -42,6 +42,8 @@ SENTENCE_BREAK = re.compile(r"[.!?…][»”\"']?\s+")
 COMPOUND_GAP = re.compile(rf"{HSPACE}+")
 METRIC_GAP = re.compile(rf"{HSPACE}*(?:[^\W\d_]+{HSPACE}+)?")
 RANGE_DASH = re.compile(rf"{HSPACE}*[-–—]{HSPACE}*\d")
+FAR_WORDS = 4      # words allowed between a change verb and its preposition ("снизить потери на 15%")
+WEAK_PERIOD = 20   # extra distance for a rate ("жылына") against a horizon ("2027 жылға қарай")
 WINDOW = 80        # characters looked at before a number for qualifiers and change words
 
 
@@ -85,11 +87,12 @@ class _Lang:
     qual_before: tuple[tuple[re.Pattern[str], str], ...]
     qual_after: re.Pattern[str] | None
     qual_after_values: tuple[str, ...]
-    up_to_cancel: re.Pattern[str] | None
+    up_to_cancel: re.Pattern[str] | None  # the verb may stand a few words before: "довести его до"
     up_to_cancel_after: re.Pattern[str] | None
     change_prep: re.Pattern[str] | None
     change_prep_required: bool
     change_before: tuple[tuple[re.Pattern[str], str], ...]
+    change_before_far: tuple[tuple[re.Pattern[str], str], ...]   # the verb a few words before its preposition
     change_after: tuple[tuple[re.Pattern[str], str], ...]
     metrics: re.Pattern[str] | None
     count_metric: re.Pattern[str] | None
@@ -97,6 +100,11 @@ class _Lang:
     not_counted: re.Pattern[str] | None
     periods: re.Pattern[str] | None       # one alternation; group k<i> is pattern i, p<i> its reported part
     period_canonical: tuple[str | None, ...]
+    period_ignore: tuple[bool, ...]       # comparison bases ("өткен жылдың сәйкес кезеңі"): no period
+    period_weak: tuple[bool, ...]         # rates ("жылына", "a week"): only when no other period is near
+    period_end: re.Pattern[str] | None    # a period right before a number (peeled like a qualifier)
+    ranges: re.Pattern[str]               # "100–" / "$2–" right before a number: a range start
+    rates: re.Pattern[str] | None         # "a week", "в неделю" after a number: a rate of a counted noun
     clause_break: re.Pattern[str] | None
     stopwords: frozenset[str]
 
@@ -150,12 +158,16 @@ def _lang(lang: str) -> _Lang:
                           for q in d.get("qualifiers_before") or ()),
         qual_after=re.compile(rf"{HSPACE}*(?:{_groups(qa, 'q')})(?!\w)", FLAGS) if qa else None,
         qual_after_values=tuple(q["qualifier"] for q in qa),
-        up_to_cancel=_opt(d.get("up_to_cancel"), HSPACE.join(["(?<!\\w)(?:{})", "*$"])),
+        up_to_cancel=_opt(d.get("up_to_cancel"),
+                          "(?<!\\w)(?:{})" + rf"(?:{HSPACE}+[^\W\d_]+){{{{0,{FAR_WORDS - 1}}}}}{HSPACE}*$"),
         up_to_cancel_after=_opt(d.get("up_to_cancel_after"), HSPACE + r"*(?:{})(?!\w)"),
         change_prep=_opt(d.get("change_prepositions"), HSPACE.join(["(?<!\\w)(?:{})", "*$"])),
         change_prep_required=bool(d.get("change_preposition_required")),
         change_before=tuple((re.compile(rf"(?<!\w)(?:{_alt(p)}){HSPACE}*$", FLAGS), k)
                             for k, p in cb.items() if p),
+        change_before_far=tuple(
+            (re.compile(rf"(?<!\w)(?:{_alt(p)})(?:{HSPACE}+[^\W\d_]+){{1,{FAR_WORDS}}}{HSPACE}*$", FLAGS), k)
+            for k, p in (d.get("change_before_far") or cb).items() if p),
         change_after=tuple((re.compile(rf"{HSPACE}*(?:{_alt(p)})(?!\w)", FLAGS), k)
                            for k, p in ca.items() if p),
         metrics=_opt(d.get("metrics"), r"(?<!\w)(?:{})(?!\w)"),
@@ -166,6 +178,14 @@ def _lang(lang: str) -> _Lang:
             rf"(?P<k{i}>{p['pattern'].replace('(?P<p>', f'(?P<p{i}>')})"
             for i, p in enumerate(periods)) + ")(?!\\w)", FLAGS) if periods else None,
         period_canonical=tuple(p.get("canonical") for p in periods),
+        period_ignore=tuple(bool(p.get("ignore")) for p in periods),
+        period_weak=tuple(bool(p.get("weak")) for p in periods),
+        period_end=re.compile("(?<!\\w)(?:" + _alt([p["pattern"].replace("(?P<p>", "(?:")
+                                                         for p in periods if not p.get("ignore")])
+                              + rf"){HSPACE}*$", FLAGS) if periods else None,
+        ranges=re.compile(rf"(?<![\w.,])(?:(?P<cur>{pre}){HSPACE}?)?(?P<num>\d+(?:[{dec}]\d+)?)"
+                          rf"{HSPACE}*[-–—]{HSPACE}*$", FLAGS),
+        rates=_opt(d.get("rates"), HSPACE + r"*(?:{})(?!\w)"),
         clause_break=_opt(d.get("clause_breaks"), "{}"),
         stopwords=frozenset(str(s).casefold() for s in d.get("stopwords") or ()),
     )
@@ -225,9 +245,10 @@ def _candidates(L: _Lang, body: str) -> list[_Number]:
 
 
 def _strip_before(L: _Lang, text: str) -> tuple[str, str | None, bool]:
-    """Peel qualifiers and change prepositions off the end of `text` (the words before a number)."""
-    qualifier, prep = None, False
-    for _ in range(4):
+    """Peel qualifiers, change prepositions and one period ("в ближайшие пять лет") off the end of
+    `text` (the words before a number)."""
+    qualifier, prep, period = None, False, False
+    for _ in range(5):
         for rx, q in L.qual_before:
             m = rx.search(text)
             if m:
@@ -236,9 +257,14 @@ def _strip_before(L: _Lang, text: str) -> tuple[str, str | None, bool]:
                 break
         else:
             m = L.change_prep.search(text) if L.change_prep else None
-            if not m:
+            if m:
+                prep = True
+                text = text[:m.start()]
+                continue
+            m = L.period_end.search(text) if L.period_end and not period else None
+            if not m or m.start() == m.end():
                 break
-            prep = True
+            period = True
             text = text[:m.start()]
     return text, qualifier, prep
 
@@ -261,6 +287,16 @@ def _object(L: _Lang, body: str, pos: int, limit: int) -> tuple[str | None, str 
     return None, None
 
 
+def _object_before(L: _Lang, body: str, a: int, b: int) -> str | None:
+    """The lemma of the last counted noun in body[a:b] ("the number of flights … to six a week")."""
+    last = None
+    if L.counted:
+        for m in L.counted.finditer(body, a, b):
+            if m.start() == 0 or not body[m.start() - 1].isalnum():
+                last = m
+    return (L.counted_lemmas[_which(last, "c")] or last.group()) if last else None
+
+
 def _fallback_word(L: _Lang, body: str, pos: int, limit: int) -> str | None:
     for w in WORD.finditer(body, pos, limit):
         if w.group().casefold() not in L.stopwords:
@@ -275,6 +311,7 @@ class _Hit:
     start: int
     end: int
     text: str
+    weak: bool = False
 
 
 @dataclass(slots=True)
@@ -284,6 +321,8 @@ class _Sentence:
     span: Span
     breaks: list[tuple[int, int]] | None = None
     hits: dict[tuple[int, int], tuple[list[_Hit], list[_Hit]]] = field(default_factory=dict)
+    # unit and clause of the last scaled amount ("5 млрд долларов …, и … довести его до 10 млрд")
+    scaled_unit: tuple[str, tuple[int, int]] | None = None
 
 
 def _metrics(L: _Lang, body: str, a: int, b: int) -> list[_Hit]:
@@ -304,8 +343,10 @@ def _periods(L: _Lang, body: str, a: int, b: int) -> list[_Hit]:
     if L.periods:
         for m in L.periods.finditer(body, a, b):
             i = int(m.lastgroup[1:]) if m.lastgroup else 0
+            if L.period_ignore[i]:
+                continue
             inner = m.group(f"p{i}") if f"p{i}" in L.periods.groupindex else None
-            out.append(_Hit(m.start(), m.end(), L.period_canonical[i] or inner or m.group()))
+            out.append(_Hit(m.start(), m.end(), L.period_canonical[i] or inner or m.group(), L.period_weak[i]))
     return out
 
 
@@ -360,9 +401,18 @@ def _period(L: _Lang, body: str, s: _Sentence, clause: tuple[int, int], start: i
         if h.start < end and start < h.end:
             continue
         dist = (start - h.end) if h.end <= start else 2 * (h.start - end)
+        dist += WEAK_PERIOD if h.weak else 0
         if best is None or dist < best[0]:
             best = (dist, h.text)
     return best[1] if best else None
+
+
+def _same_amount(L: _Lang, body: str, s: _Sentence, start: int, end: int) -> bool:
+    """Whether a bare scaled number measures what the sentence's last scaled amount did: it is in the
+    same clause, or its own clause names no other metric ("…, ал халқының саны 170 миллион")."""
+    assert s.scaled_unit is not None
+    clause = _clause(L, body, s, start, end)
+    return clause == s.scaled_unit[1] or not _clause_hits(L, body, s, clause)[0]
 
 
 def _claim(L: _Lang, body: str, n: _Number, s: _Sentence, prev_end: int) -> tuple[Claim | None, int]:
@@ -371,7 +421,15 @@ def _claim(L: _Lang, body: str, n: _Number, s: _Sentence, prev_end: int) -> tupl
     sent = s.span
     value, unit = n.value, n.unit
     prev = body[start - 1] if start else ""
+    range_start = None
     if not n.word:
+        r = L.ranges.search(body, max(sent.start, start - 24), start)
+        low = _digits_value(L, r["num"]) if r else None
+        if r and low is not None and low < value:
+            range_start = r                       # "100–105 млн", "$2–3 billion": one claim, upper bound
+            start, prev = r.start(), ""
+            if r["cur"]:
+                unit = unit or L.prefixes.get(r["cur"])
         if prev in LINKERS and start >= 2 and body[start - 2].isalnum():
             return None, pos                      # "Ата-1", "5+1"
         if prev in ".," and start >= 2 and body[start - 2].isdigit():
@@ -426,8 +484,8 @@ def _claim(L: _Lang, body: str, n: _Number, s: _Sentence, prev_end: int) -> tupl
     if not n.word and not suffix and end == n.num_end and body[end:end + 1].isalpha():
         return None, pos                          # glued to a word: "5G", "5th"
     qualifier = "approx" if suffix.lstrip("-‑").casefold() in L.approx_suffixes and suffix else None
-    if not suffix and unit is None and RANGE_DASH.match(body, end):
-        return None, pos                          # a range start ("3–5%") is no claim of its own
+    if not suffix and not has_scale and end == n.num_end and RANGE_DASH.match(body, end):
+        return None, pos                          # a range start ("3–5%", "$2–3 bn") is no claim of its own
     after_pos = pos
     level = False
     # qualifiers after ("жуық", "астам", "or more")
@@ -439,19 +497,29 @@ def _claim(L: _Lang, body: str, n: _Number, s: _Sentence, prev_end: int) -> tupl
             if qualifier == "up_to" and L.up_to_cancel_after and L.up_to_cancel_after.match(body, after_pos):
                 qualifier, level = None, True     # "15 млрд долларға дейін артады": a level reached
     obj, obj_text = (None, None)
+    rate_obj = False
     if unit is None:
         obj, obj_text = _object(L, body, after_pos, sent.end)
         nxt = WORD.search(body, after_pos, sent.end)
-        if L.time_noun and nxt and not body[after_pos:nxt.start()].strip() and obj is None \
-                and L.time_noun.fullmatch(nxt.group()):
-            return None, pos                      # "17 жылда", "five years": a period
-        if n.word and obj is None:
-            return None, pos
+        if L.time_noun and nxt and not body[after_pos:nxt.start()].strip() \
+                and L.time_noun.fullmatch(nxt.group()) \
+                and not (L.counted and L.counted.match(body, nxt.start(), sent.end)):
+            return None, pos                      # "17 жылда", "үш жылда өндіріс", "five years": a period
+        if obj is None and has_scale and s.scaled_unit and _same_amount(L, body, s, start, end):
+            unit = s.scaled_unit[0]               # "5 млрд долларов … довести до 10 млрд": same unit
+        elif n.word and obj is None:
+            rate = L.rates.match(body, after_pos, sent.end) if L.rates else None
+            obj = _object_before(L, body, _clause(L, body, s, start, end)[0], start) if rate else None
+            rate_obj = obj is not None
+            if obj is None:
+                return None, pos                  # "six a week" counts the flights named before
         if n.word and L.not_counted and nxt and L.not_counted.match(nxt.group()):
             return None, pos                      # "екі елдің", "two countries"
         if not n.word and not has_scale and obj is None and YEAR_LIKE[0] <= value <= YEAR_LIKE[1] \
                 and value == value.to_integral_value():
             return None, pos
+    if range_start is not None and qualifier is None:
+        qualifier = "up_to"
     if n.word and value < L.word_min:
         return None, pos
     # qualifiers and change words before
@@ -466,6 +534,12 @@ def _claim(L: _Lang, body: str, n: _Number, s: _Sentence, prev_end: int) -> tupl
             if rx.search(rest) and (prep or unit in RELATIVE_UNITS):
                 change = kind
                 break
+        else:
+            if prep:                              # "снизить потери электроэнергии на 15–20%"
+                for rx, kind in L.change_before_far:
+                    if rx.search(rest):
+                        change = kind
+                        break
     if change is None and not level:
         for rx, kind in L.change_after:
             if rx.match(body, after_pos, sent.end):
@@ -474,7 +548,9 @@ def _claim(L: _Lang, body: str, n: _Number, s: _Sentence, prev_end: int) -> tupl
     if change is None and n.adverb:
         change = "increase"                       # "double", "вдвое": a multiple is growth unless told
     clause = _clause(L, body, s, start, end)
-    if unit is None and obj is not None:
+    if rate_obj:
+        metric = _metric(L, body, s, clause, start, end, False)
+    elif unit is None and obj is not None:
         metric = _metric(L, body, s, clause, max(start, prev_end), end, True)
         if metric is None or (L.count_metric and not L.count_metric.match(metric)):
             metric = obj_text
@@ -485,6 +561,8 @@ def _claim(L: _Lang, body: str, n: _Number, s: _Sentence, prev_end: int) -> tupl
     period = _period(L, body, s, clause, start, end)
     if value == value.to_integral_value():
         value = value.quantize(Decimal(1))
+    if has_scale and unit is not None:
+        s.scaled_unit = (unit, clause)
     claim = Claim(speaker=None, value=value, unit=unit, object=obj if unit is None else None,
                   metric=metric, change=change, qualifier=qualifier, period=period, start=start, end=end)
     return claim, max(pos, end)
