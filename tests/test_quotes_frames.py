@@ -13,7 +13,7 @@ RU = [("Арман Жумабаев", "name"), ("Армана Жумабаева
 KK = [("Арман Жұмабаев", "name"), ("Жұмабаевтың", "name"), ("Министр", "title"), ("Вице-министр", "title"),
       ("Елші", "title"), ("Мемлекет басшылары", "title"), ("Үкімет басшысы", "title"), ("әкім", "title"),
       ("Облыс әкімі", "title"), ("Қазақстанды өңірдегі сенімді әріптес", "title")]
-EN = [("Hiroshi Nakamura", "name"), ("Nakamura", "name"), ("the Minister", "title"), ("The Minister", "title"),
+EN = [("Hiroshi Nakamura", "name"), ("Nakamura", "name"), ("Suzuki’s", "name"), ("the Minister", "title"), ("The Minister", "title"),
       ("Tokayev", "name")]
 
 CASES: list[tuple[str, str, list[tuple[str, bool, str | None]]]] = [
@@ -45,6 +45,8 @@ CASES: list[tuple[str, str, list[tuple[str, bool, str | None]]]] = [
      [("the new route will cut delivery times by a third", False, "Nakamura")]),
     ("en", "In Tokayev's words, the region needs more investment in water infrastructure.",
      [("the region needs more investment in water infrastructure", False, "Tokayev")]),
+    ("en", "In Suzuki’s assessment, the plant will reach full capacity within two years.",
+     [("the plant will reach full capacity within two years", False, "Suzuki’s")]),
     ("en", "The new terminal, he noted, will open in the spring.",
      [("The new terminal, he noted, will open in the spring", False, "he")]),
     ("en", "Hiroshi Nakamura said that exports had doubled, adding that two plants would open next year.",

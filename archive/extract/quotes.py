@@ -88,14 +88,22 @@ class Scan:
         self.pattern = re.compile(_alt(items) + (r"(?![\w-])" if word_end else "") + tail, FLAGS)
         self.searcher = re.compile(r"(?<![\w-])" + self.pattern.pattern, FLAGS)
 
-    def positions(self, low: str) -> list[int]:
+    def positions(self, low: str, cache: dict[str, list[int]] | None = None) -> list[int]:
+        """Word-start positions of the prefixes in `low`; `cache` shares one search per prefix between
+        scans of the same text (several scans start with the verbs of saying)."""
         found: set[int] = set()
         for p in self.prefixes:
-            i = low.find(p)
-            while i >= 0:
-                if i == 0 or not (low[i - 1].isalnum() or low[i - 1] in "_-"):
-                    found.add(i)
-                i = low.find(p, i + 1)
+            hit = cache.get(p) if cache is not None else None
+            if hit is None:
+                hit = []
+                i = low.find(p)
+                while i >= 0:
+                    if i == 0 or not (low[i - 1].isalnum() or low[i - 1] in "_-"):
+                        hit.append(i)
+                    i = low.find(p, i + 1)
+                if cache is not None:
+                    cache[p] = hit
+            found.update(hit)
         return sorted(found)
 
 
@@ -215,6 +223,7 @@ class _Ctx:
         self.low = ""
         self.taken: list[tuple[int, int]] = []
         self._positions: dict[int, list[int]] = {}
+        self._prefix_positions: dict[str, list[int]] = {}
 
     def hits(self, scan: Scan | None, s: int, e: int) -> list[re.Match[str]]:
         """Matches of `scan` starting inside [s, e) of the masked body."""
@@ -224,7 +233,7 @@ class _Ctx:
             return list(scan.searcher.finditer(self.masked, s, e))
         pos = self._positions.get(id(scan))
         if pos is None:
-            pos = self._positions[id(scan)] = scan.positions(self.low)
+            pos = self._positions[id(scan)] = scan.positions(self.low, self._prefix_positions)
         out = []
         last = -1
         for p in pos[bisect_left(pos, s):bisect_left(pos, e)]:
