@@ -67,6 +67,7 @@ class Person:
     roles: set[str] = field(default_factory=set)     # every office the article gives them
     country_default: bool = False                    # country is the home-country default, not read
     titles: list[str] = field(default_factory=list)  # positions attached to their name, as written
+    oblique: set[int] = field(default_factory=set)   # starts of name mentions in an oblique case
     first_offset: int = 0
 
 
@@ -494,6 +495,11 @@ def find_people(body: str, lang: str) -> People:
             firsts.add(first)
         refs.append((tokens[a].start, tokens[b - 1].end, person))
         used.update(range(a, b))
+        if title is not None:
+            head = tokens[title.last - 1].text
+            if morph.nominative(head) != head:
+                # "приветствие Главы государства X": the title's case is the name's; not a subject
+                person.oblique.add(tokens[a].start)
         return person
 
     # 1. title + name ("Премьер-министрі Әлихан Смайылов", "President of France Emmanuel Macron")
@@ -508,12 +514,18 @@ def find_people(body: str, lang: str) -> People:
         adjacent = j < len(tokens) and _adjacent(body, tokens[j - 1], tokens[j])
         n = _name_tokens(body, tokens, j, lang, title_idx) if adjacent else 0
         country = t.country or after_country or before_country
-        if t.role in PRESIDING_ROLES and t.first and _adjacent(body, tokens[t.first - 1], tokens[t.first]):
-            prev = tokens[t.first - 1]
-            in_state = any(_country(" ".join(x.text for x in tokens[t.first - n:t.first]), lang)
-                           for n in (1, 2, 3) if t.first - n >= 0)     # "Қазақстан Республикасының"
-            if not in_state and (ABBREV.match(prev.text) or prev.lower.startswith(cfg["non_name_words"])):
-                # "the EBRD President", "ШОС Бас хатшысы": the head of an institution
+        if t.role in PRESIDING_ROLES and not after_country:
+            # "the EBRD President", "компаниясының президенті", "президент АБР": the head of an institution
+            near = []
+            if t.first and _adjacent(body, tokens[t.first - 1], tokens[t.first]):
+                in_state = any(_country(" ".join(x.text for x in tokens[t.first - n:t.first]), lang)
+                               for n in (1, 2, 3) if t.first - n >= 0)     # "Қазақстан Республикасының"
+                if not in_state:
+                    near.append(tokens[t.first - 1])
+            if t.last < len(tokens) and _adjacent(body, tokens[t.last - 1], tokens[t.last]) \
+                    and not _country(tokens[t.last].text, lang):
+                near.append(tokens[t.last])
+            if any(ABBREV.match(x.text) or x.lower.startswith(cfg["non_name_words"]) for x in near):
                 t = replace(t, role="head_of_organization")
         position = _position_text(body, tokens, t.first, t.last, lang)
         if n < 2 or not _plausible(*_words_base(tokens, j, n, morph), lang, morph, set(skeys)):
@@ -573,6 +585,10 @@ def find_people(body: str, lang: str) -> People:
             continue                      # cheap test first: no known name starts like this word
         key = _skey(morph.nominative(tok.text, known))
         candidates = skeys.get(key)
+        if not candidates and len(tok.text) >= 5:
+            # a case form the morphology did not undo ("Асакавой" / "Асакава"): same five first letters
+            candidates = [p for p in persons if len(p.surname) >= 5 and abs(len(p.surname) - len(tok.text)) <= 3
+                          and p.surname[:5].casefold() == tok.lower[:5]] or None
         if not candidates and i and tokens[i - 1].lower.rstrip(".") in cfg["honorifics"]:
             # "Шейх Тамимнің айтуынша": an honorific with the first name
             base = morph.nominative(tok.text, known)
@@ -582,10 +598,23 @@ def find_people(body: str, lang: str) -> People:
         # the most recently named of several namesakes
         before = [p for s, _, p in refs if s < tok.start and p in candidates]
         person = before[-1] if before else candidates[-1]
-        refs.append((tok.start, tok.end, person))
+        start = tok.start
+        if i and i - 1 not in used and person.first and tokens[i - 1].cap and _adjacent(body, tokens[i - 1], tok) \
+                and tokens[i - 1].lower[:4] == person.first[:4].casefold():
+            start = tokens[i - 1].start      # the first name too ("Масацугу Асакава")
+            used.add(i - 1)
+        refs.append((start, tok.end, person))
         used.add(i)
 
     refs.sort(key=lambda r: r[0])
+    if cfg.get("initial_is_nominative"):
+        # a full name opening a sentence is its subject, in the nominative: the best written form
+        for s_, e_, p in refs:
+            written = body[s_:e_]
+            if len(written.split()) >= 2 and re.search(r"(?:\A|[.!?»]\s+|\n)[—–-]?\s*\Z", body[max(0, s_ - 4):s_]):
+                if written != p.name and len(written.split()) == len(p.name.split()):
+                    p.name, p.surname = written, written.split()[-1]
+                    p.first = written.split()[0]
     for p in persons:
         p.mentions = [Mention(s, e, "name", p.name) for s, e, q in refs if q is p]
         p.first_offset = p.mentions[0].start if p.mentions else p.first_offset

@@ -184,7 +184,7 @@ def _participants(body: str, people: People, statements: list[Statement], quoted
             continue
         in_lead = any(lead.start <= m.start < lead.end for m in outside)
         as_subject = any(body[m.start:m.end].split()[-1] == p.surname and not _inside(said, m.start, m.end)
-                         for m in outside)
+                         and m.start not in p.oblique for m in outside)
         if in_lead or id(p) in speakers or (p.role and as_subject):
             chosen.append(p)
     return sorted(chosen, key=lambda p: p.first_offset)
