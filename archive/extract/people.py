@@ -611,10 +611,11 @@ def find_people(body: str, lang: str) -> People:
         # a full name opening a sentence is its subject, in the nominative: the best written form
         for s_, e_, p in refs:
             written = body[s_:e_]
-            if len(written.split()) >= 2 and re.search(r"(?:\A|[.!?»]\s+|\n)[—–-]?\s*\Z", body[max(0, s_ - 4):s_]):
-                if written != p.name and len(written.split()) == len(p.name.split()):
-                    p.name, p.surname = written, written.split()[-1]
-                    p.first = written.split()[0]
+            before = body[max(0, s_ - 40):s_].rstrip(" \t—–-")
+            opens = not before or before.endswith(("\n", ".", "!", "?", "»"))
+            if opens and len(written.split()) >= 2 and written != p.name \
+                    and len(written.split()) == len(p.name.split()):
+                p.name, p.surname, p.first = written, written.split()[-1], written.split()[0]
     for p in persons:
         p.mentions = [Mention(s, e, "name", p.name) for s, e, q in refs if q is p]
         p.first_offset = p.mentions[0].start if p.mentions else p.first_offset
