@@ -598,6 +598,11 @@ def find_people(body: str, lang: str) -> People:
         # the most recently named of several namesakes
         before = [p for s, _, p in refs if s < tok.start and p in candidates]
         person = before[-1] if before else candidates[-1]
+        if tok.text != person.surname and tok.text.startswith(person.surname) \
+                and len(tok.text) - len(person.surname) <= 2 and morph.nominative(tok.text, known) == tok.text:
+            # the surname was over-stripped from a case form ("Шмидтпен" → "Шмид"); this is the word itself
+            person.name = person.name[: len(person.name) - len(person.surname)] + tok.text
+            person.surname = tok.text
         start = tok.start
         if i and i - 1 not in used and person.first and tokens[i - 1].cap and _adjacent(body, tokens[i - 1], tok) \
                 and tokens[i - 1].lower[:4] == person.first[:4].casefold():

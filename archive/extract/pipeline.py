@@ -236,7 +236,9 @@ def extract_article(raw: RawArticle) -> ArticleRecord:
     )
     kind = setting.kind
     if kind == "meeting" and len({p.country for p in persons if p.country}) >= 3:
-        kind = "session"                  # officials of three or more states: a multilateral sitting
+        # officials of three or more states: a multilateral sitting; of heads of state, a summit
+        heads = sum(p.role == "head_of_state" for p in persons)
+        kind = "summit" if heads >= 3 and heads * 2 > len(persons) else "session"
     meeting = Meeting(kind, setting.date, setting.city, setting.country, setting.occasion,
                       participants, setting.topics)
     quotes = tuple(
