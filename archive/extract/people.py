@@ -112,6 +112,7 @@ def _config(lang: str) -> dict[str, Any]:
     data["honorifics"] = frozenset(data.get("honorifics") or ())
     data["honorific_prefixes"] = tuple(h for h in data["honorifics"] if len(h) > 3)
     data["modifier_stop_endings"] = tuple(data.get("modifier_stop_endings") or ())
+    data["modifier_not_after"] = frozenset(data.get("modifier_not_after") or ())
     data["name_particles"] = frozenset(data.get("name_particles") or ())
     data["title_joiners"] = frozenset(data.get("title_joiners") or ())
     data["bridge_words"] = frozenset(data.get("bridge_words") or ())
@@ -243,6 +244,8 @@ def _modifier_country(body: str, tokens: list[Token], title: TitleMatch, lang: s
             if a < 0 or not all(_adjacent(body, tokens[x], tokens[x + 1]) for x in range(a, k)):
                 continue
             cc = _country(" ".join(t.text for t in tokens[a:k + 1]), lang)
+            if cc and a and tokens[a - 1].lower in cfg["modifier_not_after"]:
+                return None, title.first      # "с визитом в Индии заместитель …": where, not whose
             if cc:
                 if _modifier_case(tok.text, cfg, morph):
                     return cc, a
@@ -422,7 +425,8 @@ def _better_name(new: str, old: str) -> bool:
     return (len(a), -len(new)) > (len(b), -len(old))
 
 
-def _plausible(words: list[str], base: list[str], lang: str, morph: ModuleType, surnames: set[str]) -> bool:
+def _plausible(words: list[str], base: list[str], lang: str, morph: ModuleType, surnames: set[str],
+               after_title: bool = False) -> bool:
     """Do these capitalised words look like a person's name (not a country, region or adjective)?"""
     cfg = _config(lang)
     endings = cfg["non_name_endings"]
@@ -436,6 +440,9 @@ def _plausible(words: list[str], base: list[str], lang: str, morph: ModuleType, 
     if len(words) == 1:
         if endings and words[0].lower().endswith(endings) and _skey(last) not in surnames:
             return False                  # "президентом Азиатского банка": an adjective
+        if after_title and len(words[0]) >= 3 and not words[0].isupper() \
+                and not words[0].lower().startswith(cfg["non_name_words"]) and not _place(words[0], lang):
+            return True                   # "Pope Francis", "Prime Minister Modi"
         return morph.is_surname_like(last) or _skey(last) in surnames
     # two or more capitalised words, none a state or an institution, the first no adjective: a name
     # (a foreign surname may end like an adjective in an oblique case: "Масацугу Асакавой")
@@ -554,7 +561,7 @@ def find_people(body: str, lang: str) -> People:
             n = _split_run(words, morph, firsts)
             words = words[:n]
             base = morph.nominative_phrase(words, known)
-            if _plausible(words, base, lang, morph, set(skeys)):
+            if _plausible(words, base, lang, morph, set(skeys), after_title=not t.descriptor):
                 add_person(j, j + n, base, t, position, country)
                 continue
         title_mentions.append(
@@ -587,8 +594,10 @@ def find_people(body: str, lang: str) -> People:
         candidates = skeys.get(key)
         if not candidates and len(tok.text) >= 5:
             # a case form the morphology did not undo ("Асакавой" / "Асакава"): same five first letters
-            candidates = [p for p in persons if len(p.surname) >= 5 and abs(len(p.surname) - len(tok.text)) <= 3
-                          and p.surname[:5].casefold() == tok.lower[:5]] or None
+            candidates = [p for p in persons if (len(p.surname) >= 5 and abs(len(p.surname) - len(tok.text)) <= 3
+                          and p.surname[:5].casefold() == tok.lower[:5])
+                          or (len(p.surname) >= 4 and tok.lower.startswith(p.surname.casefold())
+                              and len(tok.text) - len(p.surname) <= 2)] or None
         if not candidates and i and tokens[i - 1].lower.rstrip(".") in cfg["honorifics"]:
             # "Шейх Тамимнің айтуынша": an honorific with the first name
             base = morph.nominative(tok.text, known)
