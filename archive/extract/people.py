@@ -243,6 +243,8 @@ def _modifier_country(body: str, tokens: list[Token], title: TitleMatch, lang: s
             a = k - n + 1
             if a < 0 or not all(_adjacent(body, tokens[x], tokens[x + 1]) for x in range(a, k)):
                 continue
+            if n > 1 and not tokens[a].cap:
+                continue                      # a state's name starts with a capital
             cc = _country(" ".join(t.text for t in tokens[a:k + 1]), lang)
             if cc and a and tokens[a - 1].lower in cfg["modifier_not_after"]:
                 return None, title.first      # "с визитом в Индии заместитель …": where, not whose
@@ -592,12 +594,14 @@ def find_people(body: str, lang: str) -> People:
             continue                      # cheap test first: no known name starts like this word
         key = _skey(morph.nominative(tok.text, known))
         candidates = skeys.get(key)
-        if not candidates and len(tok.text) >= 5:
+        if not candidates and len(tok.text) >= 4:
             # a case form the morphology did not undo ("Асакавой" / "Асакава"): same five first letters
             candidates = [p for p in persons if (len(p.surname) >= 5 and abs(len(p.surname) - len(tok.text)) <= 3
                           and p.surname[:5].casefold() == tok.lower[:5])
                           or (len(p.surname) >= 4 and tok.lower.startswith(p.surname.casefold())
-                              and len(tok.text) - len(p.surname) <= 2)] or None
+                              and len(tok.text) - len(p.surname) <= 2)
+                          or (len(tok.text) >= 4 and p.surname.casefold().startswith(tok.lower)
+                              and len(p.surname) - len(tok.text) <= 3)] or None
         if not candidates and i and tokens[i - 1].lower.rstrip(".") in cfg["honorifics"]:
             # "Шейх Тамимнің айтуынша": an honorific with the first name
             base = morph.nominative(tok.text, known)
@@ -607,9 +611,11 @@ def find_people(body: str, lang: str) -> People:
         # the most recently named of several namesakes
         before = [p for s, _, p in refs if s < tok.start and p in candidates]
         person = before[-1] if before else candidates[-1]
-        if tok.text != person.surname and tok.text.startswith(person.surname) \
-                and len(tok.text) - len(person.surname) <= 2 and morph.nominative(tok.text, known) == tok.text:
-            # the surname was over-stripped from a case form ("Шмидтпен" → "Шмид"); this is the word itself
+        if tok.text != person.surname and morph.nominative(tok.text, known) == tok.text and (
+                (tok.text.startswith(person.surname) and len(tok.text) - len(person.surname) <= 2)
+                or (person.surname.startswith(tok.text) and person.name.endswith(person.surname))):
+            # the surname came from a case form the morphology undid wrongly ("Шмидті" → "Шмид",
+            # "Гоялом" kept); a bare mention of it is the word itself
             person.name = person.name[: len(person.name) - len(person.surname)] + tok.text
             person.surname = tok.text
         start = tok.start
