@@ -137,6 +137,9 @@ TOPICS = [
      ["энергетики", "транспорт", "образование"]),
     ("The presidents focused on trade, critical minerals and digital technologies.",
      ["trade", "critical minerals", "digital technologies"]),
+    # an English passive: the list is the subject
+    ("Grain exports, rail tariffs and water sharing were discussed at the meeting.",
+     ["Grain exports", "rail tariffs", "water sharing"]),
 ]
 
 

@@ -45,6 +45,7 @@ def _config(lang: str) -> dict[str, Any]:
     data["topic_strip"] = frozenset(data.get("topic_strip") or ())
     data["topic_head_endings"] = tuple(data.get("topic_head_endings") or ())
     data["topic_passive"] = tuple(data.get("topic_passive") or ())
+    data["topic_passive_aux"] = frozenset(data.get("topic_passive_aux") or ())
     data["topic_frame_endings"] = tuple(data.get("topic_frame_endings") or ())
     verbs = data.get("topic_verbs") or ()
     data["topic_verb_rx"] = re.compile("|".join(re.escape(v) for v in verbs), re.I) if verbs else None
@@ -277,6 +278,10 @@ def _topics(body: str, sentences: list[Span], lang: str, cfg: dict[str, Any],
         else:
             start = tokens[vi].end
             end = sent.end
+            aux = re.search(r"(\w+)\s*$", body[sent.start:m.start()])
+            if aux and aux.group(1).lower() in cfg["topic_passive_aux"]:
+                # "X, Y and Z were discussed at the meeting": the list is the subject
+                start, end = sent.start, sent.start + aux.start(1)
         span = body[start:end]
         if any(q.start < end and start < q.end for q in quoted):
             continue
