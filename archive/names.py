@@ -122,3 +122,26 @@ def name_similarity(a: str, b: str) -> float:
 
 def same_person(a: str, b: str) -> bool:
     return name_similarity(a, b) >= MATCH_THRESHOLD
+
+
+@lru_cache(maxsize=1)
+def _officials() -> dict[str, tuple[str, str]]:
+    """person_key of every known spelling -> (display name, Latin name)."""
+    from pathlib import Path
+
+    import yaml
+
+    path = Path(__file__).resolve().parent / "extract" / "data" / "officials.yaml"
+    with path.open(encoding="utf-8") as fh:
+        data = yaml.safe_load(fh) or {}
+    out: dict[str, tuple[str, str]] = {}
+    for entry in data.get("officials") or ():
+        for spelling in entry.get("spellings") or ():
+            out.setdefault(person_key(spelling), (entry["display"], entry["display"]))
+    return out
+
+
+def known_official(name: str) -> tuple[str, str] | None:
+    """(display name, Latin name) of a well-known official this spelling denotes, else None. A help
+    for choosing display names only: persons are found and matched without it."""
+    return _officials().get(person_key(name))

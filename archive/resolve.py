@@ -29,7 +29,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from archive.models import Base
-from archive.names import MATCH_THRESHOLD, name_similarity, person_key, surname_key
+from archive.names import MATCH_THRESHOLD, known_official, name_similarity, person_key, surname_key
 from archive.record import MEETING_KINDS, ROLES
 
 T = Base.metadata.tables
@@ -269,8 +269,12 @@ class Resolver:
         pid = self._match(conn, name, akey, pkey, skey)
         if pid is None:
             latin = name if script_of(name) == "Latn" else None
+            display = name
+            known = known_official(name)
+            if known is not None:             # a well-known official: the usual display name
+                display, latin = known
             pid = conn.execute(sa.insert(PERSONS).values(
-                name=name, name_latin=latin, key=(pkey or akey)[:200], surname_key=skey[:200] or None,
+                name=display, name_latin=latin, key=(pkey or akey)[:200], surname_key=skey[:200] or None,
                 created_at=dt.datetime.now(dt.UTC)).returning(PERSONS.c.id)).scalar_one()
         self.add_alias(conn, pid, name, language)
         return pid

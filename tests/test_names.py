@@ -162,3 +162,11 @@ def test_empty_names() -> None:
     assert person_key("") == ""
     assert name_similarity("", "Tokayev") == 0.0
     assert not same_person("", "")
+
+
+def test_known_officials_give_display_names_only() -> None:
+    from archive.names import known_official
+
+    assert known_official("Алихан Смаилов") == ("Alikhan Smailov", "Alikhan Smailov")
+    assert known_official("Смайылов Әлихан") == ("Alikhan Smailov", "Alikhan Smailov")
+    assert known_official("Someone Unknown") is None
