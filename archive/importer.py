@@ -12,6 +12,7 @@ import collections
 import multiprocessing
 import signal
 import sys
+import threading
 import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -171,6 +172,26 @@ class _Run:
         self.feedback.tick(self.summary)
 
 
+class _DeferredInterrupt:
+    """Turns SIGINT into a request the import loop honours between articles (main thread only)."""
+
+    def __init__(self) -> None:
+        self.requested = False
+        self._previous = None
+        if threading.current_thread() is threading.main_thread():
+            self._previous = signal.signal(signal.SIGINT, self._handle)
+
+    def _handle(self, signum: int, frame: object) -> None:
+        if self.requested:                # a second Ctrl-C: stop at once
+            raise KeyboardInterrupt
+        self.requested = True
+
+    def restore(self) -> None:
+        if self._previous is not None:
+            signal.signal(signal.SIGINT, self._previous)
+            self._previous = None
+
+
 def run_import(url: str, paths: list[str] | tuple[str, ...], options: ImportOptions | None = None,
                feedback: Feedback | None = None, stdin: IO[bytes] | None = None) -> ImportSummary:
     """Import every article under ``paths`` into the archive at ``url``; returns the counts.
@@ -192,6 +213,13 @@ def run_import(url: str, paths: list[str] | tuple[str, ...], options: ImportOpti
     engine = archive_db.make_engine(url)
     store = Store(engine, replace=options.replace)
     run = _Run(store, options, feedback)
+    # Ctrl-C is taken between articles, never inside one's transaction: a KeyboardInterrupt raised
+    # in the middle of a database call could leave the connection unusable for the rollback.
+    stop = _DeferredInterrupt()
+
+    def checkpoint() -> None:
+        if stop.requested:
+            raise KeyboardInterrupt
     try:
         with archive_db.translate_errors(url):
             pending: collections.deque[tuple[RawArticle, Future]] = collections.deque()
@@ -199,6 +227,7 @@ def run_import(url: str, paths: list[str] | tuple[str, ...], options: ImportOpti
 
             def process(batch: list[RawArticle]) -> None:
                 for raw in run.new_articles(batch):
+                    checkpoint()
                     if pool is None:
                         run.finish(raw, *extract(raw))
                         continue
@@ -206,6 +235,7 @@ def run_import(url: str, paths: list[str] | tuple[str, ...], options: ImportOpti
                     while len(pending) >= limit:
                         done, future = pending.popleft()
                         run.finish(done, *future.result())
+                        checkpoint()
 
             batch: list[RawArticle] = []
             for item in read_sources(paths, options.read, stdin):
@@ -218,13 +248,16 @@ def run_import(url: str, paths: list[str] | tuple[str, ...], options: ImportOpti
                     batch = []
             process(batch)
             while pending:
+                checkpoint()
                 raw, future = pending.popleft()
                 run.finish(raw, *future.result())
+            checkpoint()
             conn = store._connection()
             with conn.begin():
                 if conn.scalar(sa.select(sa.func.count()).select_from(CORRECTIONS)):
                     replay_corrections(conn)
     finally:
+        stop.restore()
         feedback.finish()
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
