@@ -68,6 +68,7 @@ class Person:
     country_default: bool = False                    # country is the home-country default, not read
     titles: list[str] = field(default_factory=list)  # positions attached to their name, as written
     oblique: set[int] = field(default_factory=set)   # starts of name mentions in an oblique case
+    descriptor_only: bool = False                    # introduced only by a descriptor ("Мемлекет басшысы")
     first_offset: int = 0
 
 
@@ -496,6 +497,7 @@ def find_people(body: str, lang: str) -> People:
         if title is not None:
             positions.setdefault(id(person), []).append((title.descriptor, position or "", title.role, country))
             person.roles.update(r for r in (title.role, title.alt_role) if r)
+            person.descriptor_only = (title.descriptor if not person.titles else person.descriptor_only and title.descriptor)
             person.titles.append(position or "")
         if country and not person.country:
             person.country = country
@@ -716,9 +718,10 @@ def resolve_title(people: People, title: TitleMention, lang: str, before: int | 
     with a home country (Kazakh press: "Үкімет басшысы" = the Kazakh PM) means that country's holder."""
     cfg = _config(lang)
     same_role = [p for p in people.persons if title.role in p.roles or p.role == title.role]
-    if len(same_role) > 1 and not title.country and not title.descriptor and len(title.position.split()) > 1:
+    named = all(p.titles for p in same_role) and not any(p.descriptor_only for p in same_role)
+    if len(same_role) > 1 and not title.country and not title.descriptor and (len(title.position.split()) > 1 or named):
         # the holder whose own title shares the most words with this one ("Ассамблея Төрағасы" is the
-        # chairman of the Assembly, not of the Mazhilis)
+        # chairman of the Assembly, not of the Mazhilis; "губернатор" is the governor, not the akim)
         scored = sorted(((_title_overlap(title.position, p.titles), k) for k, p in enumerate(same_role)), reverse=True)
         if scored[0][0] > scored[1][0]:
             return same_role[scored[0][1]]
