@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -24,8 +25,21 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from archive.config import database_url
 
-# alembic/ sits next to the package in the source tree (editable installs and checkouts).
-ALEMBIC_DIR = Path(__file__).resolve().parent.parent / "alembic"
+
+def _alembic_dir() -> Path:
+    """The migration scripts: alembic/ next to the package in a checkout or editable install, else
+    the copy a regular install puts under <prefix>/share/archive/alembic (setup.cfg data_files)."""
+    source = Path(__file__).resolve().parent.parent / "alembic"
+    if (source / "env.py").is_file():
+        return source
+    for prefix in (sys.prefix, sys.base_prefix):
+        installed = Path(prefix) / "share" / "archive" / "alembic"
+        if (installed / "env.py").is_file():
+            return installed
+    return source
+
+
+ALEMBIC_DIR = _alembic_dir()
 
 
 class DatabaseError(Exception):
@@ -174,8 +188,8 @@ def alembic_config(url: str | URL | None = None) -> Any:
     from alembic.config import Config
 
     if not (ALEMBIC_DIR / "env.py").is_file():
-        raise DatabaseError(f"migration scripts not found in {ALEMBIC_DIR}; install the archive "
-                            "from its source tree (pip install -e .)")
+        raise DatabaseError(f"migration scripts not found in {ALEMBIC_DIR}; reinstall the archive "
+                            "from its source tree (pip install .)")
     cfg = Config()
     cfg.set_main_option("script_location", str(ALEMBIC_DIR))
     raw = url if url is not None else database_url()
