@@ -634,7 +634,7 @@ def find_people(body: str, lang: str) -> People:
         for s_, e_, p in refs:
             written = body[s_:e_]
             before = body[max(0, s_ - 40):s_].rstrip(" \t—–-")
-            opens = not before or before.endswith(("\n", ".", "!", "?", "»"))
+            opens = not before or before.endswith(("\n", ".", "!", "?", ".»", "!»", "?»"))
             if opens and len(written.split()) >= 2 and written != p.name \
                     and len(written.split()) == len(p.name.split()):
                 p.name, p.surname, p.first = written, written.split()[-1], written.split()[0]

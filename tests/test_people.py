@@ -1,0 +1,43 @@
+"""The people stage on sentences we wrote: names in any case form, titles, roles, states."""
+import pytest
+
+from archive.extract.people import find_people
+
+CASES = [
+    # Kazakh: the last word carries the case; the state stands before the title
+    ("kk", "Премьер-министр Олжас Бектенов Түркия Сыртқы істер министрі Хакан Фиданмен кездесті.",
+     [("Олжас Бектенов", "head_of_government", "KZ"), ("Хакан Фидан", "minister", "TR")]),
+    ("kk", "Ресей Үкіметінің Төрағасы Михаил Мишустиннің айтуынша, жоба іске асады.",
+     [("Михаил Мишустин", "head_of_government", "RU")]),
+    ("kk", "Мемлекет басшысы Қасым-Жомарт Тоқаев Катар Әмірі шейх Тамим бин Хамад Әл Танимен сөйлесті.",
+     [("Қасым-Жомарт Тоқаев", "head_of_state", "KZ"), ("Тамим бин Хамад Әл Тани", "head_of_state", "QA")]),
+    ("kk", "Еуразиялық экономикалық комиссия Алқасының Төрағасы Бақытжан Сағынтаев баяндама жасады.",
+     [("Бақытжан Сағынтаев", "head_of_organization", None)]),
+    # Russian: every word inflects; the state follows the title
+    ("ru", "Президент Казахстана Касым-Жомарт Токаев провел переговоры с Президентом Азербайджана Ильхамом Алиевым.",
+     [("Касым-Жомарт Токаев", "head_of_state", "KZ"), ("Ильхам Алиев", "head_of_state", "AZ")]),
+    ("ru", "Аким Карагандинской области Ермаганбет Булекпаев принял посла. Булекпаев рассказал о проектах.",
+     [("Ермаганбет Булекпаев", "regional_head", "KZ")]),
+    ("ru", "Премьер-министр Олжас Бектенов встретился с генеральным директором компании «Эйр Астана» Питером Фостером.",
+     [("Олжас Бектенов", "head_of_government", "KZ"), ("Питер Фостер", "head_of_organization", None)]),
+    # English
+    ("en", "Deputy Prime Minister – Foreign Minister Murat Nurtleu met UN Secretary-General António Guterres.",
+     [("Murat Nurtleu", "deputy_head_of_government", "KZ"), ("António Guterres", "head_of_organization", None)]),
+    ("en", "Kazakh Foreign Minister Murat Nurtleu met German Chancellor Olaf Scholz. Scholz praised the reforms.",
+     [("Murat Nurtleu", "minister", "KZ"), ("Olaf Scholz", "head_of_government", "DE")]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), CASES)
+def test_people(lang: str, text: str, expected: list) -> None:
+    people = find_people(text, lang)
+    got = [(p.name, p.role, p.country) for p in sorted(people.persons, key=lambda p: p.first_offset)]
+    assert got == expected
+
+
+def test_every_mention_of_a_person_is_linked() -> None:
+    text = "Премьер-министр Олжас Бектенов Ариповпен кездесті. Бектеновтің айтуынша, сауда өсті. Бектенов қосты."
+    people = find_people(text, "kk")
+    bektenov = people.by_name("Олжас Бектенов")
+    assert bektenov is not None
+    assert [text[m.start:m.end] for m in bektenov.mentions] == ["Олжас Бектенов", "Бектеновтің", "Бектенов"]
