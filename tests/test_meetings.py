@@ -1,0 +1,39 @@
+"""The meeting setting on articles we wrote: kind, date, place, occasion."""
+import pytest
+
+from archive.extract.pipeline import extract_article
+from archive.read.text import article_from_text
+
+CASES = [
+    # remote kinds win; a phone call has no place
+    ("kk", "2024-05-10", "Мемлекет басшысы Қасым-Жомарт Тоқаев бүгін Әзірбайжан Президенті Ильхам Әлиевпен "
+     "телефон арқылы сөйлесті.", ("phone_call", "2024-05-10", None, None)),
+    # a year-less Kazakh date takes the year of publication; a landmark stands for its city
+    ("kk", "2024-11-02", "2 қарашада Ақордада Мемлекет басшысы Қасым-Жомарт Тоқаев Моңғолия Президенті "
+     "Ухнаагийн Хурэлсухпен келіссөздер жүргізді.", ("talks", "2024-11-02", "Астана", "KZ")),
+    # a working visit frames the meeting held during it
+    ("kk", None, "Бейжіңге жұмыс сапарымен барған Сыртқы істер министрі Мұрат Нұртілеу Қытай Сыртқы істер "
+     "министрі Ван Имен кездесті.", ("meeting", None, "Бейжің", "CN")),
+    # Russian: "в понедельник" counts back from the publication date; a visit is the kind when alone
+    ("ru", "2024-06-05", "В понедельник Премьер-министр Олжас Бектенов прибыл с официальным визитом в Ташкент.",
+     ("visit", "2024-06-03", "Ташкент", "UZ")),
+    ("ru", None, "Министр иностранных дел Мурат Нуртлеу провел переговоры с Министром иностранных дел "
+     "Германии Анналеной Бербок в режиме видеоконференции.", ("video_call", None, None, None)),
+    # English dateline: it dates the article, not the meeting
+    ("en", None, "ASTANA, 12 June 2024. President Kassym-Jomart Tokayev met President of Turkmenistan "
+     "Serdar Berdimuhamedov at the Akorda.", ("meeting", None, "Astana", "KZ")),
+]
+
+
+@pytest.mark.parametrize(("lang", "published", "text", "expected"), CASES)
+def test_setting(lang: str, published: str | None, text: str, expected: tuple) -> None:
+    raw = article_from_text(text, "t", defaults={"language": lang, "published": published})
+    (m,) = extract_article(raw).meetings
+    assert (m.kind, m.date, m.city, m.country) == expected
+
+
+def test_occasion_of_an_official_visit() -> None:
+    text = ("Корея Республикасына ресми сапармен барған Мәжіліс Төрағасы Ерлан Қошанов Сеулде Ұлттық "
+            "ассамблеяның Төрағасы У Вон Сикпен келіссөздер жүргізді.")
+    (m,) = extract_article(article_from_text(text, "t")).meetings
+    assert (m.kind, m.occasion, m.city) == ("talks", "ресми сапар", "Сеул")
