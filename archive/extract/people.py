@@ -114,6 +114,7 @@ def _config(lang: str) -> dict[str, Any]:
     data["honorific_prefixes"] = tuple(h for h in data["honorifics"] if len(h) > 3)
     data["modifier_stop_endings"] = tuple(data.get("modifier_stop_endings") or ())
     data["modifier_not_after"] = frozenset(data.get("modifier_not_after") or ())
+    data["oblique_after"] = frozenset(data.get("oblique_after") or ())
     data["name_particles"] = frozenset(data.get("name_particles") or ())
     data["title_joiners"] = frozenset(data.get("title_joiners") or ())
     data["bridge_words"] = frozenset(data.get("bridge_words") or ())
@@ -511,6 +512,13 @@ def find_people(body: str, lang: str) -> People:
             if morph.nominative(head) != head:
                 # "приветствие Главы государства X": the title's case is the name's; not a subject
                 person.oblique.add(tokens[a].start)
+        # "the state visit of Chinese President X": a preposition before the phrase makes it oblique
+        k = (title.first if title is not None else a) - 1
+        while k >= 0 and tokens[k].cap and k >= (title.first if title is not None else a) - 3 \
+                and _adjacent(body, tokens[k], tokens[k + 1]):
+            k -= 1                        # over "Chinese", "Kazakh" … before the title
+        if k >= 0 and tokens[k].lower in cfg["oblique_after"] and _adjacent(body, tokens[k], tokens[k + 1]):
+            person.oblique.add(tokens[a].start)
         return person
 
     # 1. title + name ("Премьер-министрі Әлихан Смайылов", "President of France Emmanuel Macron")
