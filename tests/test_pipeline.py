@@ -101,6 +101,13 @@ PEOPLE = [
 ]
 
 
+def test_someone_who_did_not_take_part_is_no_participant() -> None:
+    text = ("President Kassym-Jomart Tokayev met President of the European Council Charles Michel in Astana. "
+            "Uzbek President Shavkat Mirziyoyev, who also arrived in Astana, did not take part in the talks.")
+    (m,) = extract_article(article_from_text(text, "t")).meetings
+    assert [p.name for p in m.participants] == ["Kassym-Jomart Tokayev", "Charles Michel"]
+
+
 def test_session_place_and_occasion() -> None:
     text = ("В Минске состоялось заседание Евразийского межправительственного совета под председательством "
             "Премьер-министра Беларуси Романа Головченко.")

@@ -9,10 +9,13 @@ claims (speaker from the statement they sit in) → meeting setting → the FORM
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, replace
+from functools import cache
 
 from archive.extract.dates import find_dates
 from archive.extract.langid import detect_language
+from archive.extract.lexicon import lexicon
 from archive.extract.meetings import dateline, find_setting
 from archive.extract.mentions import Mention
 from archive.extract.numbers import extract_claims
@@ -42,6 +45,13 @@ class Statement:
     """A quote or reported clause with its resolved speaker."""
     finding: QuoteFinding
     speaker: Person | None
+
+
+@cache
+def absence_rx(lang: str) -> re.Pattern[str] | None:
+    """Phrases saying someone did not take part ("did not take part", "не принял участия")."""
+    words = lexicon(lang, "meetings").get("absent") or ()
+    return re.compile("|".join(words), re.I) if words else None
 
 
 def language_of(raw: RawArticle) -> str:
@@ -170,18 +180,23 @@ def _claim_speakers(claims: list[Claim], statements: list[Statement], sents: lis
 
 
 def _participants(body: str, people: People, statements: list[Statement], quoted: list[Span],
-                  lead: Span) -> list[Person]:
+                  lead: Span, sents: list[Span], lang: str) -> list[Person]:
     """People who took part: named outside quotations, and in the lead paragraph, or as a speaker, or
     with a title and at least once in their base form outside anyone's words (as a subject). Someone
     greeted or mentioned in an oblique case ("сәлем жолдап X-ке", "в присутствии министра X-а") or
     inside a statement ("Sklyar recalled that President X …") is not a participant."""
     speakers = {id(st.speaker) for st in statements if st.speaker}
     said = [Span(st.finding.start, st.finding.end) for st in statements]
+    absent = absence_rx(lang)
     chosen = []
     for p in people.persons:
         outside = [m for m in p.mentions if not _inside(quoted, m.start, m.end)]
         if not outside:
             continue
+        if absent is not None and id(p) not in speakers and any(
+                absent.search(body, s.start, s.end) for s in sents
+                if any(s.start <= m.start < s.end for m in outside)):
+            continue                      # "X … did not take part in the talks"
         in_lead = any(lead.start <= m.start < lead.end for m in outside)
         as_subject = any(body[m.start:m.end].split()[-1] == p.surname and not _inside(said, m.start, m.end)
                          and m.start not in p.oblique for m in outside)
@@ -211,7 +226,7 @@ def extract_article(raw: RawArticle) -> ArticleRecord:
     statements = resolve_statements(findings, people, lang, quoted, sents)
 
     lead = paras[0] if paras else Span(0, len(body))
-    persons = _participants(body, people, statements, quoted, lead)
+    persons = _participants(body, people, statements, quoted, lead, sents, lang)
 
     claims = extract_claims(body, sents, lang, published, dates)
     claims = _claim_speakers(claims, statements, sents, paras, people, quoted)
