@@ -25,6 +25,10 @@ CASES = [
      [("Murat Nurtleu", "deputy_head_of_government", "KZ"), ("António Guterres", "head_of_organization", None)]),
     ("en", "Kazakh Foreign Minister Murat Nurtleu met German Chancellor Olaf Scholz. Scholz praised the reforms.",
      [("Murat Nurtleu", "minister", "KZ"), ("Olaf Scholz", "head_of_government", "DE")]),
+    # initials keep their dot; "посол" in its vowel-dropping form
+    ("ru", "Министр энергетики А. Саткалиев встретился с послом Японии Ю. Миками.",
+     [("А. Саткалиев", "minister", "KZ"), ("Ю. Миками", "ambassador", "JP")]),
+    ("kk", "Өз кезегінде Қытай Сыртқы істер министрі Ван И жауап берді.", [("Ван И", "minister", "CN")]),
 ]
 
 

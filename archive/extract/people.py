@@ -107,7 +107,7 @@ def _config(lang: str) -> dict[str, Any]:
     data["titles"] = [(tuple(t["words"]), t["role"], bool(t.get("descriptor"))) for t in titles]
     data["by_first"] = {}
     for entry in data["titles"]:
-        data["by_first"].setdefault(entry[0][0][:3], []).append(entry)
+        data["by_first"].setdefault(entry[0][0].lstrip("=")[:3], []).append(entry)
     data["non_name_endings"] = tuple(data.get("non_name_endings") or ())
     data["conjunctions"] = frozenset(data.get("conjunctions") or ())
     data["honorifics"] = frozenset(data.get("honorifics") or ())
@@ -295,13 +295,18 @@ def _following_country(body: str, tokens: list[Token], title: TitleMatch, lang: 
     return None, j
 
 
+def _initial(body: str, a: Token, b: Token) -> bool:
+    """"А. Смайылов", "Ж.Бейсенбаев": an initial and the surname after it."""
+    return len(a.text) == 1 and a.cap and re.fullmatch(r"\.\s?", body[a.end:b.start]) is not None
+
+
 def _name_tokens(body: str, tokens: list[Token], j: int, lang: str, title_idx: set[int]) -> int:
     """How many capitalised name tokens start at index j (0 if none)."""
     cfg = _config(lang)
     n = 0
     while j + n < len(tokens) and n < 6:
         tok = tokens[j + n]
-        if n and not _adjacent(body, tokens[j + n - 1], tok):
+        if n and not _adjacent(body, tokens[j + n - 1], tok) and not _initial(body, tokens[j + n - 1], tok):
             break
         if n and tok.lower in cfg["name_particles"] and j + n + 1 < len(tokens) \
                 and tokens[j + n + 1].cap and _adjacent(body, tok, tokens[j + n + 1]):
@@ -483,6 +488,9 @@ def find_people(body: str, lang: str) -> People:
 
     def add_person(a: int, b: int, base: list[str], title: TitleMatch | None, position: str | None,
                    country: str | None) -> Person:
+        if len(base) == b - a:            # initials keep their dot: "А. Смайылов" (but "Ван И" stays)
+            base = [w + "." if len(w) == 1 and body[tokens[a + k].end:tokens[a + k].end + 1] == "." else w
+                    for k, w in enumerate(base)]
         name = " ".join(base)
         first = base[0] if len(base) > 1 else None
         surname = base[-1]
