@@ -154,3 +154,17 @@ TOPICS = [
 def test_topics(text: str, topics: list[str]) -> None:
     (m,) = extract_article(article_from_text(text, "t")).meetings
     assert list(m.topics) == topics
+
+
+@pytest.mark.parametrize(("text", "outlet", "via"), [
+    ("АСТАНА. KAZINFORM – Премьер-министр Олжас Бектенов Жапония елшісімен кездесті.", "Kazinform", None),
+    ("Тараптар сауданы талқылады, деп хабарлады облыс әкімдігінің баспасөз қызметі.",
+     "облыс әкімдігінің баспасөз қызметі", None),
+    ("Стороны обсудили торговлю, сообщает Kazinform со ссылкой на пресс-службу Акорды.",
+     "Kazinform", "пресс-служба Акорды"),
+    ("The sides discussed trade, Kazinform reports, citing the press service of the Prime Minister.",
+     "Kazinform", "the press service of the Prime Minister"),
+])
+def test_outlet_and_via(text: str, outlet: str, via: str | None) -> None:
+    rec = extract_article(article_from_text(text, "t"))
+    assert (rec.outlet, rec.via) == (outlet, via)

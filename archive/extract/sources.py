@@ -35,6 +35,30 @@ def _nominative(phrase: str, lang: str) -> str:
     return " ".join(words).strip(" «»\"")
 
 
+@cache
+def _outlets() -> dict[str, str]:
+    """Folded spelling -> usual name of the outlets in data/outlets.yaml."""
+    import yaml
+
+    from archive.extract.lexicon import DATA
+
+    with (DATA / "data" / "outlets.yaml").open(encoding="utf-8") as fh:
+        data = yaml.safe_load(fh) or {}
+    return {_fold(sp): o["name"] for o in data.get("outlets") or () for sp in o.get("spellings") or ()}
+
+
+def _fold(name: str) -> str:
+    return re.sub(r"[\W_]+", "", name.casefold())
+
+
+def usual_name(name: str | None) -> str | None:
+    """An outlet written in capitals (a headline dateline) by its usual name when it is a known spelling
+    ("КАЗИНФОРМ" → "Kazinform"); any other spelling stays as the text writes it."""
+    if not name or not name.isupper():
+        return name
+    return _outlets().get(_fold(name), name)
+
+
 def find_sources(body: str, sentences: list[Span], lang: str) -> tuple[str | None, str | None]:
     """(reporter, cited source) named in the text, or None."""
     trigger = _trigger(lang)
@@ -49,6 +73,6 @@ def find_sources(body: str, sentences: list[Span], lang: str) -> tuple[str | Non
             groups = m.groupdict()
             s = groups.get("s")
             c = groups.get("c")
-            return (_nominative(s.strip(), lang) if s else None,
-                    _nominative(c.strip(), lang) if c else None)
+            return (usual_name(_nominative(s.strip(), lang)) if s else None,
+                    usual_name(_nominative(c.strip(), lang)) if c else None)
     return None, None
