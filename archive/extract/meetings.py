@@ -355,7 +355,18 @@ def find_setting(body: str, paragraphs: list[Span], sentences: list[Span], lang:
     if kind_idx is None and lead_sents:
         kind_tokens = tokenize(body, lead_sents[0].start, lead_sents[0].end)
 
-    date = next((d.date for d in dates if d.date and d.start < lead_para.end and d is not line_date), None)
+    in_lead = [d for d in dates if d.date and d.start < lead_para.end and d is not line_date]
+    # a written date beats a relative word in the same lead ("Прибывший накануне …, 24 мая принял участие")
+    date = next((d.date for d in in_lead if not d.relative), None) or next((d.date for d in in_lead), None)
+    if date is None and len(paragraphs) > 1:
+        # "Кездесу 2024 жылғы 22 ақпанда … өтті": the second paragraph dates the meeting it names
+        second = paragraphs[1]
+        for d in dates:
+            if d.date and second.start <= d.start < second.end and d is not line_date:
+                sent = next((s for s in sentences if s.start <= d.start < s.end), None)
+                if sent is not None and _kind_hits(tokenize(body, sent.start, sent.end), cfg):
+                    date = d.date
+                    break
 
     city = country = None
     if kind not in cfg["remote"]:

@@ -362,7 +362,8 @@ def _after_complement(body: str, tokens: list[Token], j: int, lang: str, title_i
     links, stops, verb_ends = cfg["bridge_words"], cfg["bridge_stop"], cfg["verb_endings"]
     for k in range(j, min(j + 13, len(tokens))):
         gap = body[tokens[k - 1].end:tokens[k].start]
-        if re.search(r"[,.;:!?\n]", gap) or k in title_idx:
+        listed = gap.strip() == "," and tokens[k - 1].cap and tokens[k].cap and cfg.get("bridge_commas")
+        if (re.search(r"[,.;:!?\n]", gap) and not listed) or k in title_idx:
             return None
         tok = tokens[k]
         if tok.cap and k > j:
@@ -375,8 +376,8 @@ def _after_complement(body: str, tokens: list[Token], j: int, lang: str, title_i
                     return k, n
         if tok.cap or tok.lower in links or tok.lower.startswith(cfg["honorific_prefixes"]):
             continue
-        if not lower_ok or tok.lower in stops or tok.lower.endswith(verb_ends):
-            return None
+        if not lower_ok or tok.lower in stops or (len(tok.lower) > 4 and tok.lower.endswith(verb_ends)):
+            return None                   # ("дел" in "иностранных дел" is no verb)
     return None
 
 
@@ -549,9 +550,10 @@ def find_people(body: str, lang: str) -> People:
                                for n in (1, 2, 3) if t.first - n >= 0)     # "Қазақстан Республикасының"
                 if not in_state:
                     near.append(tokens[t.first - 1])
+            following = tokens[t.last:t.last + 6]
             if t.last < len(tokens) and _adjacent(body, tokens[t.last - 1], tokens[t.last]) \
-                    and not _country(tokens[t.last].text, lang):
-                near.append(tokens[t.last])
+                    and not any(_country(x.text, lang) for x in following):
+                near.append(tokens[t.last])       # (the President of a state's council is no company head)
             if any(ABBREV.match(x.text) or x.lower.startswith(cfg["non_name_words"]) for x in near):
                 t = replace(t, role="head_of_organization")
         position = _position_text(body, tokens, t.first, t.last, lang)
@@ -581,7 +583,9 @@ def find_people(body: str, lang: str) -> People:
             n = _split_run(words, morph, firsts)
             words = words[:n]
             base = morph.nominative_phrase(words, known)
-            if _plausible(words, base, lang, morph, set(skeys), after_title=not t.descriptor):
+            # one word right before another title opens that title's complement ("Энергетика министрі")
+            lone_before_title = n == 1 and j + 1 in title_idx
+            if not lone_before_title and _plausible(words, base, lang, morph, set(skeys), after_title=not t.descriptor):
                 add_person(j, j + n, base, t, position, country)
                 continue
         title_mentions.append(
@@ -652,7 +656,10 @@ def find_people(body: str, lang: str) -> People:
             before = body[max(0, s_ - 40):s_].rstrip(" \t—–-")
             opens = not before or before.endswith(("\n", ".", "!", "?", ".»", "!»", "?»"))
             if opens and len(written.split()) >= 2 and written != p.name \
-                    and len(written.split()) == len(p.name.split()):
+                    and len(written.split()) == len(p.name.split()) \
+                    and " ".join(morph.nominative_phrase(written.split(), ())) != p.name:
+                # (unless the name already is this form's nominative: "Сергеем Лебедевым была
+                # представлена …" opens a passive sentence in the instrumental)
                 p.name, p.surname, p.first = written, written.split()[-1], written.split()[0]
     for p in persons:
         p.mentions = [Mention(s, e, "name", p.name) for s, e, q in refs if q is p]
