@@ -15,12 +15,14 @@ from archive.read.text import read_text_file
 
 HERE = Path(__file__).resolve().parent
 SCORER = HERE.parent.parent / "shared" / "eval" / "score.py"
-SETS = [d for d in (HERE / "heldout", HERE / "heldout-b", HERE / "heldout-c") if (d / "gold.jsonl").is_file()]
-# Each set was scored blind once (A 0.76, B 0.71, C 0.71 overall), then used to find general weaknesses;
-# the floors sit a little below today's scores.
+SETS = [d for d in (HERE / "heldout", HERE / "heldout-b", HERE / "heldout-c", HERE / "heldout-d")
+        if (d / "gold.jsonl").is_file()]
+# Each set was scored blind once (A 0.76, B 0.71, C 0.71, D 0.84 overall), then used to find general
+# weaknesses; the floors sit a little below today's scores.
 FLOORS = {"heldout": {"kk": 0.92, "ru": 0.92, "en": 0.92},
-          "heldout-b": {"kk": 0.90, "ru": 0.85, "en": 0.82},
-          "heldout-c": {"kk": 0.82, "ru": 0.70, "en": 0.72}}
+          "heldout-b": {"kk": 0.90, "ru": 0.85, "en": 0.85},
+          "heldout-c": {"kk": 0.82, "ru": 0.75, "en": 0.78},
+          "heldout-d": {"kk": 0.85, "ru": 0.77, "en": 0.78}}
 LANGS = ("en", "kk", "ru")
 
 
