@@ -8,7 +8,7 @@ import pytest
 import sqlalchemy as sa
 from click.testing import Result
 from sqlalchemy.orm import Session
-from test_lookup_data import EVIL, build
+from test_lookup_data import EVIL, build, jsonl
 
 from archive import db as archive_db
 
@@ -21,9 +21,6 @@ def run(run_cli: Run, session: Session) -> Run:
     return run_cli
 
 
-def jsonl(result: Result) -> list[dict]:
-    assert result.exit_code == 0, result.output
-    return [json.loads(line) for line in result.stdout.splitlines()]
 
 
 def ids(result: Result, column: str) -> list[int]:

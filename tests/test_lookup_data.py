@@ -3,8 +3,10 @@ by the lookup, report, sql and output tests. The sentences are written for these
 from __future__ import annotations
 
 import datetime as dt
+import json
 from decimal import Decimal
 
+from click.testing import Result
 from sqlalchemy.orm import Session
 
 from archive.models import (
@@ -117,3 +119,8 @@ def build(session: Session) -> None:
                           value=value, unit=unit, metric=metric, change=change, qualifier=qualifier,
                           period=period, start=0, end=10))
     session.commit()
+
+
+def jsonl(result: Result) -> list[dict]:
+    assert result.exit_code == 0, result.output
+    return [json.loads(line) for line in result.stdout.splitlines()]

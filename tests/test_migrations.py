@@ -11,10 +11,10 @@ import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from test_db_schema import VOCABULARIES
 
 from archive import db as archive_db
 from archive.models import Base
-from archive.record import CHANGES, LANGUAGES, MEETING_KINDS, QUALIFIERS, ROLES
 from archive.reports.objects import include_name, is_reporting_object
 
 MODEL_TABLES = set(Base.metadata.tables)
@@ -90,17 +90,7 @@ def test_migration_history_is_linear_and_reversible() -> None:
         assert "op." in body, f"revision {rev.revision} has no downgrade"
 
 
-@pytest.mark.parametrize(("table", "column", "vocabulary"), [
-    ("articles", "language", LANGUAGES),
-    ("person_aliases", "language", LANGUAGES),
-    ("topics", "language", LANGUAGES),
-    ("quotes", "language", LANGUAGES),
-    ("meetings", "kind", MEETING_KINDS),
-    ("meeting_participants", "role", ROLES),
-    ("person_positions", "role", ROLES),
-    ("claims", "change", CHANGES),
-    ("claims", "qualifier", QUALIFIERS),
-])
+@pytest.mark.parametrize(("table", "column", "vocabulary"), VOCABULARIES)
 def test_check_constraints_carry_the_format_vocabularies(engine: sa.Engine, table: str, column: str,
                                                          vocabulary: tuple[str, ...]) -> None:
     checks = {c["name"]: c["sqltext"] for c in sa.inspect(engine).get_check_constraints(table)}

@@ -1,14 +1,13 @@
 """`archive report NAME` and the views it reads, on both backends, with exact rows."""
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 
 import pytest
 import sqlalchemy as sa
 from click.testing import Result
 from sqlalchemy.orm import Session
-from test_lookup_data import EVIL, build
+from test_lookup_data import EVIL, build, jsonl
 
 Run = Callable[..., Result]
 
@@ -19,9 +18,6 @@ def run(run_cli: Run, session: Session) -> Run:
     return run_cli
 
 
-def jsonl(result: Result) -> list[dict]:
-    assert result.exit_code == 0, result.output
-    return [json.loads(line) for line in result.stdout.splitlines()]
 
 
 @pytest.mark.parametrize(("args", "expected"), [
