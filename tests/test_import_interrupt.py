@@ -16,18 +16,7 @@ from archive.cli import cli
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "benchmarks"))
 from synth import articles  # noqa: E402
-
-TABLES = ("articles", "persons", "person_aliases", "person_positions", "meetings", "meeting_articles",
-          "meeting_participants", "quotes", "claims")
-
-
-def counts(url: str) -> dict[str, int]:
-    engine = sa.create_engine(url, poolclass=sa.NullPool)
-    try:
-        with engine.connect() as conn:
-            return {t: conn.scalar(sa.text(f"SELECT count(*) FROM {t}")) for t in TABLES}
-    finally:
-        engine.dispose()
+from test_import_cli import counts  # noqa: E402  (every table of the archive)
 
 
 def stored_rows(url: str) -> int:

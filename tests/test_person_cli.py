@@ -3,18 +3,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import sqlalchemy as sa
+from test_import_cli import query as rows
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
-
-
-def rows(url: str, sql: str, **params) -> list[tuple]:
-    engine = sa.create_engine(url, poolclass=sa.NullPool)
-    try:
-        with engine.connect() as conn:
-            return [tuple(r) for r in conn.execute(sa.text(sql), params)]
-    finally:
-        engine.dispose()
 
 
 def person_of(url: str, alias: str) -> int | None:
