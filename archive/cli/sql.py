@@ -11,14 +11,18 @@ from archive.output import emit, output_options
 @click.argument("query")
 @click.option("--param", "-p", "params", nargs=2, multiple=True, metavar="NAME VALUE",
               help="Bind :NAME in the query to VALUE (repeatable); values are never pasted into SQL.")
-@click.option("--timeout", type=click.FloatRange(min=0.001), default=30.0, show_default=True,
-              help="Stop the query after this many seconds.")
+@click.option("--timeout", type=click.FloatRange(min=0.001, max=300), default=30.0, show_default=True,
+              help="Stop the query after this many seconds (at most 300).")
 @output_options
 @click.pass_context
 def sql(ctx: click.Context, query: str, params: tuple[tuple[str, str], ...], timeout: float,
         fmt: str | None, header: bool) -> None:
     """Run QUERY read-only against the archive (views v_meetings, v_participation, v_quotes,
-    v_claims, v_country_pairs are described in docs/schema.md). Writes are refused."""
+    v_claims, v_country_pairs are described in docs/schema.md).
+
+    One SELECT (or VALUES, TABLE, EXPLAIN) at a time. Writes, COPY, DO, SET and server functions
+    that touch files, other sessions or other databases are refused; on PostgreSQL the query runs
+    as the read-only role archive_reader (see README, "Reporting with SQL")."""
     from archive.reports.readonly import QueryError, run_sql
 
     try:
