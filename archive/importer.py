@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import collections
 import multiprocessing
+import os
+import select
 import signal
 import sys
 import threading
@@ -110,8 +112,32 @@ def ensure_schema(url: str) -> None:
             raise
 
 
-def _ignore_sigint() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)     # the main process handles Ctrl-C
+def _worker_init(parent: int) -> None:
+    """In each worker: Ctrl-C and SIGTERM are the main process's to handle, and the worker ends as
+    soon as the main process is gone, however it ended (even SIGKILL), so that neither the workers
+    nor the forkserver and resource tracker they keep alive are left behind."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    threading.Thread(target=_exit_with, args=(parent,), name="archive-parent-watch", daemon=True).start()
+
+
+def _exit_with(parent: int) -> None:
+    try:
+        fd = os.pidfd_open(parent)
+    except (AttributeError, OSError):
+        fd = None
+    if fd is not None:
+        select.select([fd], [], [])       # readable once the process has ended
+    else:
+        while True:
+            time.sleep(0.5)
+            try:
+                os.kill(parent, 0)
+            except ProcessLookupError:
+                break
+            except PermissionError:
+                continue
+    os._exit(1)
 
 
 def extract(raw: RawArticle) -> tuple[ArticleRecord | None, str | None]:
@@ -173,13 +199,16 @@ class _Run:
 
 
 class _DeferredInterrupt:
-    """Turns SIGINT into a request the import loop honours between articles (main thread only)."""
+    """Turns SIGINT and SIGTERM into a request the import loop honours between articles (main thread
+    only); the workers are shut down on the way out."""
+
+    SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
     def __init__(self) -> None:
         self.requested = False
-        self._previous = None
+        self._previous: dict[int, object] = {}
         if threading.current_thread() is threading.main_thread():
-            self._previous = signal.signal(signal.SIGINT, self._handle)
+            self._previous = {sig: signal.signal(sig, self._handle) for sig in self.SIGNALS}
 
     def _handle(self, signum: int, frame: object) -> None:
         if self.requested:                # a second Ctrl-C: stop at once
@@ -187,9 +216,9 @@ class _DeferredInterrupt:
         self.requested = True
 
     def restore(self) -> None:
-        if self._previous is not None:
-            signal.signal(signal.SIGINT, self._previous)
-            self._previous = None
+        for sig, previous in self._previous.items():
+            signal.signal(sig, previous)  # type: ignore[arg-type]
+        self._previous = {}
 
 
 def run_import(url: str, paths: list[str] | tuple[str, ...], options: ImportOptions | None = None,
@@ -209,7 +238,8 @@ def run_import(url: str, paths: list[str] | tuple[str, ...], options: ImportOpti
             context.set_forkserver_preload(["archive.extract.pipeline"])
         else:
             context = multiprocessing.get_context("spawn")
-        pool = ProcessPoolExecutor(options.jobs, mp_context=context, initializer=_ignore_sigint)
+        pool = ProcessPoolExecutor(options.jobs, mp_context=context, initializer=_worker_init,
+                                   initargs=(os.getpid(),))
     engine = archive_db.make_engine(url)
     store = Store(engine, replace=options.replace)
     run = _Run(store, options, feedback)

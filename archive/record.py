@@ -22,6 +22,8 @@ ROLES: tuple[str, ...] = Role.__args__  # type: ignore[attr-defined]
 CHANGES: tuple[str, ...] = Change.__args__  # type: ignore[attr-defined]
 QUALIFIERS: tuple[str, ...] = Qualifier.__args__  # type: ignore[attr-defined]
 LANGUAGES: tuple[str, ...] = ("kk", "ru", "en")
+# Claim values are stored as NUMERIC(30, 6) (archive.models.CLAIM_VALUE): below 10**24 in magnitude.
+CLAIM_VALUE_LIMIT = Decimal(10) ** 24
 
 
 @dataclass(frozen=True, slots=True)

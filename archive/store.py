@@ -30,7 +30,7 @@ from sqlalchemy import exc
 
 from archive import EXTRACTOR_VERSION
 from archive.read.text import RawArticle
-from archive.record import ROLES, ArticleRecord
+from archive.record import CLAIM_VALUE_LIMIT, ROLES, ArticleRecord
 from archive.resolve import (
     ALIASES,
     ARTICLES,
@@ -52,6 +52,17 @@ from archive.resolve import (
 )
 
 RETRYABLE = (exc.OperationalError, exc.IntegrityError)
+
+
+def _conflict(error: exc.DBAPIError) -> bool:
+    """A conflict with another writer, worth a retry: a lock, a deadlock, a serialization failure or a
+    duplicate key. A CHECK or NOT NULL violation is this article's own fault and fails it at once."""
+    if isinstance(error, exc.OperationalError):
+        return True
+    code = getattr(error.orig, "sqlstate", None)
+    if code is not None:
+        return code == "23505"                       # PostgreSQL unique_violation
+    return "UNIQUE" in str(error.orig)               # SQLite: "UNIQUE constraint failed: …"
 MAX_TEXT = {"unit": 32}
 
 
@@ -127,6 +138,10 @@ class Store:
 
     def store(self, raw: RawArticle, record: ArticleRecord) -> StoreResult:
         """Store one article in one transaction, retrying on conflicts with other writers."""
+        for claim in record.claims:
+            if abs(Decimal(claim.value)) >= CLAIM_VALUE_LIMIT:
+                raise StoreError(f"claim value {claim.value} at {claim.start}-{claim.end} is out of range "
+                                 f"(at most 24 integer digits)")
         sha = content_hash(raw.body)
         for attempt in range(self.retries):
             conn = self._connection()
@@ -139,6 +154,8 @@ class Store:
             except RETRYABLE as error:
                 self.resolver.rollback()
                 self.resolver.reset()
+                if not _conflict(error):
+                    raise StoreError(f"the database refused a row: {_first_line(error)}") from error
                 if attempt + 1 == self.retries:
                     raise StoreError(f"database conflict after {self.retries} attempts: "
                                      f"{_first_line(error)}") from error
@@ -248,9 +265,15 @@ def insert_rows(conn: sa.Connection, stmt: Any, rows: list[dict[str, Any]]) -> N
         columns = list(rows[0])
         raw = conn.connection.driver_connection
         names = ", ".join(f'"{c}"' for c in columns)
-        with raw.cursor() as cur, cur.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy:
-            for row in rows:
-                copy.write_row([row[c] for c in columns])
+        import psycopg
+
+        sql = f'COPY "{table.name}" ({names}) FROM STDIN'
+        try:
+            with raw.cursor() as cur, cur.copy(sql) as copy:
+                for row in rows:
+                    copy.write_row([row[c] for c in columns])
+        except psycopg.Error as error:      # classified and reported like any other statement's error
+            raise exc.DBAPIError.instance(sql, None, error, psycopg.Error) from error
         return
     conn.execute(stmt, rows)
 

@@ -240,3 +240,61 @@ def test_a_failing_article_leaves_nothing_behind(database_url: str, monkeypatch:
     finally:
         store.close()
         engine.dispose()
+
+
+def test_a_value_the_database_cannot_hold_fails_one_article_only(database_url: str, tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """An out-of-range claim reaching the store (the extractor leaves such values out) is one failed
+    article with its reason; the next article is stored."""
+    import dataclasses
+    from decimal import Decimal
+
+    from archive import importer
+
+    (tmp_path / "a.txt").write_text(RU_TEXT, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(EN_TEXT, encoding="utf-8")
+    real = importer.extract
+
+    def huge(raw):
+        record, error = real(raw)
+        if raw.source.endswith("a.txt"):
+            claim = record.claims[0] if record.claims else None
+            big = dataclasses.replace(claim, value=Decimal(10) ** 25) if claim else None
+            assert big is not None
+            record = dataclasses.replace(record, claims=(big,))
+        return record, error
+
+    (tmp_path / "a.txt").write_text(RU_TEXT + "Товарооборот вырос на 5%.\n", encoding="utf-8")
+    monkeypatch.setattr(importer, "extract", huge)
+    result = CliRunner().invoke(cli, ["--database", database_url, "import", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "a.txt: not stored: claim value" in result.stderr and "out of range" in result.stderr
+    assert "imported 1, skipped 0, failed 1" in result.stderr
+    assert counts(database_url)["articles"] == 1
+
+
+def test_a_database_error_in_bulk_rows_fails_one_article_only(database_url: str, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """A row the database refuses (here: a claim qualifier outside the CHECK vocabulary, past every
+    extractor check) is reported for its article; the run goes on."""
+    import dataclasses
+
+    from archive import importer
+
+    (tmp_path / "a.txt").write_text(RU_TEXT + "Товарооборот вырос на 5%.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(EN_TEXT, encoding="utf-8")
+    real = importer.extract
+
+    def bad(raw):
+        record, error = real(raw)
+        if raw.source.endswith("a.txt"):
+            record = dataclasses.replace(record, claims=tuple(
+                dataclasses.replace(c, qualifier="bogus") for c in record.claims))
+        return record, error
+
+    monkeypatch.setattr(importer, "extract", bad)
+    result = CliRunner().invoke(cli, ["--database", database_url, "import", str(tmp_path)])
+    assert result.exit_code == 1, result.output
+    assert "a.txt: not stored:" in result.stderr and "Traceback" not in result.output
+    assert "imported 1, skipped 0, failed 1" in result.stderr
+    assert counts(database_url)["articles"] == 1

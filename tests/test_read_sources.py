@@ -28,6 +28,10 @@ def items(paths: list[str], **options) -> list[RawArticle | ReadFailure]:
     ("Привет, мир. Премьер-министр".encode("cp1251"), "Windows-1251"),
     ("Премьер-министр Казахстана".encode("utf-16"), "UTF-16"),             # with a BOM
     ("Premier-ministr Kazakhstana".encode("utf-16-le"), "UTF-16"),          # no BOM, zero bytes
+    ("Премьер-министр Казахстана встретился".encode("utf-16-le"), "UTF-16 LE (no byte order mark)"),
+    ("Президент Тоқаев Қытай елшісін қабылдады. Тараптар".encode("utf-16-le"), "UTF-16 LE"),
+    ("Президент Тоқаев Қытай елшісін қабылдады".encode("utf-16-be"), "UTF-16 BE"),
+    ("ПремьерМинистр".encode("utf-16-le"), "UTF-16 LE"),                      # not a single zero byte
     (bytes(range(256)) * 4, "binary"),
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary"),
     ("café".encode("latin-1") + b" text", "not UTF-8"),
@@ -45,6 +49,7 @@ def test_undecodable_files_say_what_they_look_like(tmp_path: Path, data: bytes, 
     ("empty.txt", b"", "empty"),
     ("blank.md", b"  \n\n", "empty article"),
     ("bad.txt", b"---\ntitle: [x\n---\nText.", "malformed front matter"),
+    ("open.txt", b"---\nurl: https://example.kz/a\ntitle: A\nText of the article.\n", "front matter is not closed"),
     ("page.html", b"<html><head><title>Only a title</title></head><body></body></html>", "no article text"),
 ])
 def test_bad_files_are_failures_not_exceptions(tmp_path: Path, name: str, data: bytes, reason: str) -> None:
@@ -106,3 +111,23 @@ def test_utf8_bom_is_fine(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_bytes("\ufeff".encode() + RU.encode())
     [raw] = items([str(tmp_path / "a.txt")])
     assert isinstance(raw, RawArticle) and raw.body == RU
+
+
+def test_symbolic_link_loops_and_broken_links_are_reported(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.txt").write_text(KK, encoding="utf-8")
+    (tmp_path / "sub" / "back").symlink_to("..")
+    (tmp_path / "other").symlink_to(tmp_path / "sub")           # a link to a folder is searched once
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    found = items([str(tmp_path)])
+    failures = {Path(f.where).name: f.reason for f in found if isinstance(f, ReadFailure)}
+    assert "symbolic link loop" in failures.pop("back")
+    assert "broken symbolic link" in failures.pop("gone.txt")
+    assert not failures
+    assert sorted(Path(a.source).parent.name for a in found if isinstance(a, RawArticle)) == ["other", "sub"]
+
+
+def test_a_text_starting_with_a_rule_is_no_front_matter(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("---\nПрезидент Тоқаев Астанада кездесті.\n", encoding="utf-8")
+    [article] = items([str(tmp_path / "a.txt")])
+    assert isinstance(article, RawArticle) and article.body.startswith("---")

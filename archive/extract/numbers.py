@@ -29,7 +29,7 @@ from typing import Any
 from archive.extract.dates import DateMention, find_dates
 from archive.extract.lexicon import lexicon
 from archive.extract.segment import Span
-from archive.record import Claim
+from archive.record import CLAIM_VALUE_LIMIT, Claim
 
 FLAGS = re.IGNORECASE | re.UNICODE
 HSPACE = r"[^\S\n]"
@@ -45,6 +45,8 @@ RANGE_DASH = re.compile(rf"{HSPACE}*[-–—]{HSPACE}*\d")
 FAR_WORDS = 4      # words allowed between a change verb and its preposition ("снизить потери на 15%")
 WEAK_PERIOD = 20   # extra distance for a rate ("жылына") against a horizon ("2027 жылға қарай")
 WINDOW = 80        # characters looked at before a number for qualifiers and change words
+MAX_GROUPS = 5     # "1 000 000 000 000": longer runs of digit groups are lists of numbers
+SCALED_GROUPS = 2  # "1 500 млрд": before a scale word, more groups are a list ("100 200 300 млрд")
 
 
 def _alt(patterns: Sequence[str]) -> str:
@@ -124,7 +126,9 @@ def _lang(lang: str) -> _Lang:
     pre = "|".join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True))
     digits = re.compile(
         rf"(?<!\w)(?:(?P<cur>{pre}){HSPACE}?)?"
-        rf"(?P<num>\d{{1,3}}(?:[{th}]\d{{3}})+(?:[{dec}]\d+)?(?!\d)|\d+(?:[{dec}]\d+)?)", FLAGS)
+        # digit groups: at most MAX_GROUPS, and never followed by one more (then it is a list of numbers)
+        rf"(?P<num>\d{{1,3}}(?:[{th}]\d{{3}}){{1,{MAX_GROUPS - 1}}}(?:[{dec}]\d+)?(?!\d)(?![{th}]\d{{3}}(?!\d))"
+        rf"|\d+(?:[{dec}]\d+)?)", FLAGS)
     numerals = {str(k).casefold(): Decimal(str(v)) for k, v in (d.get("numerals") or {}).items()}
     words = None
     if numerals:
@@ -230,6 +234,13 @@ def _words_value(L: _Lang, text: str) -> Decimal:
 def _candidates(L: _Lang, body: str) -> list[_Number]:
     out = []
     for m in L.digits.finditer(body):
+        groups = _split_groups(L, m)
+        if len(groups) > SCALED_GROUPS and body[groups[-1][0]:groups[-1][1]].isdigit() \
+                and L.scale.match(body, m.end()):
+            # a list of numbers, the last with a scale word: each group is a number of its own
+            for a, b in groups:
+                out.append(_Number(a, b, Decimal(body[a:b]), None, False))
+            continue
         value = _digits_value(L, m["num"])
         if value is not None:
             cur = m["cur"]
@@ -242,6 +253,17 @@ def _candidates(L: _Lang, body: str) -> list[_Number]:
             out.append(_Number(m.start(), m.end(), L.multiplier_values[_which(m, "x")], "times", False, True))
     out.sort(key=lambda n: n.start)
     return out
+
+
+def _split_groups(L: _Lang, m: re.Match[str]) -> list[tuple[int, int]]:
+    """The spans of the digit groups of a number matched with thousands separators."""
+    spans, start = [], m.start("num")
+    for i, ch in enumerate(m["num"]):
+        if ch in L.thousands:
+            spans.append((start, m.start("num") + i))
+            start = m.start("num") + i + 1
+    spans.append((start, m.end("num")))
+    return spans
 
 
 def _strip_before(L: _Lang, text: str) -> tuple[str, str | None, bool]:
@@ -559,6 +581,8 @@ def _claim(L: _Lang, body: str, n: _Number, s: _Sentence, prev_end: int) -> tupl
         if metric is None and L.metric_word_after:
             metric = _fallback_word(L, body, after_pos, clause[1])
     period = _period(L, body, s, clause, start, end)
+    if abs(value) >= CLAIM_VALUE_LIMIT:
+        return None, max(pos, end)                # no statistic is this large, and no column holds it
     if value == value.to_integral_value():
         value = value.quantize(Decimal(1))
     if has_scale and unit is not None:

@@ -52,6 +52,8 @@ def describe_undecodable(data: bytes) -> str:
     head = data[:4096]
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "not UTF-8: looks like UTF-16 (has a UTF-16 byte order mark); convert it to UTF-8"
+    if order := _utf16_order(head):
+        return f"not UTF-8: looks like UTF-16 {order} (no byte order mark); convert it to UTF-8"
     if head:
         even, odd = head[0::2].count(0), head[1::2].count(0)
         if max(even, odd) > len(head) // 4 and min(even, odd) < max(even, odd) // 4:
@@ -71,12 +73,31 @@ def describe_undecodable(data: bytes) -> str:
     return "not text"
 
 
+def _utf16_order(head: bytes) -> str | None:
+    """"LE" or "BE" when ``head`` reads as text in that UTF-16 byte order: nearly every character a
+    letter, digit, space or punctuation of the Latin or Cyrillic alphabets (Kazakh included). Cyrillic
+    UTF-16 has no zero bytes to give it away: "А" is 10 04."""
+    head = head[: len(head) // 2 * 2]
+    if len(head) < 8:
+        return None
+    for order, codec in (("LE", "utf-16-le"), ("BE", "utf-16-be")):
+        try:
+            text = head.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        plain = sum(1 for c in text if c in "\n\r\t" or (c.isprintable() and (
+            ord(c) < 0x250 or 0x400 <= ord(c) < 0x530 or 0x2000 <= ord(c) < 0x2070)))
+        if plain >= 0.95 * len(text) and (b"\x00" in head or any(not c.isascii() for c in text)):
+            return order
+    return None
+
+
 def decode(data: bytes) -> str:
     """UTF-8 text (a BOM is allowed); ReadError with a useful guess otherwise."""
     if not data:
         raise ReadError("empty file")
-    if b"\x00" in data[:4096] or data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ReadError(describe_undecodable(data))
+    if b"\x00" in data[:4096] or data.startswith((b"\xff\xfe", b"\xfe\xff")) or _utf16_order(data[:4096]):
+        raise ReadError(describe_undecodable(data))     # UTF-16 Cyrillic can pass for UTF-8 controls
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -100,29 +121,58 @@ def kind_of(name: str, head: bytes = b"") -> str:
     return "text"
 
 
-def expand(paths: Iterable[str], glob: str | None = None) -> Iterator[str | Path]:
+def expand(paths: Iterable[str], glob: str | None = None) -> Iterator[str | Path | ReadFailure]:
     """Files in order: folders searched recursively (sorted; supported suffixes, or ``glob``; hidden
-    files and README/LICENSE-like files skipped)."""
+    files and README/LICENSE-like files skipped). Symbolic links are followed; a link back to a folder
+    already being searched (a loop) and a broken link are reported as failures."""
     for p in paths:
         if p == STDIN:
             yield STDIN
             continue
         path = Path(p)
         if path.is_dir():
-            for f in sorted(path.rglob("*")):
-                if not f.is_file() or any(part.startswith(".") for part in f.relative_to(path).parts):
-                    continue
-                if f.stem.casefold() in NOT_ARTICLES:
-                    continue
-                if glob:
-                    rel = f.relative_to(path).as_posix()
-                    if not (fnmatch.fnmatch(f.name, glob) or fnmatch.fnmatch(rel, glob)):
-                        continue
-                elif f.suffix.lower() not in SUPPORTED_SUFFIXES:
-                    continue
-                yield f
+            yield from _walk(path, path, glob, set())
         else:
             yield path
+
+
+def _walk(root: Path, folder: Path, glob: str | None, above: set[tuple[int, int]]) -> Iterator[Path | ReadFailure]:
+    try:
+        st = folder.stat()
+        entries = sorted(folder.iterdir())
+    except OSError as e:
+        yield ReadFailure(str(folder), f"cannot read folder: {e.strerror or e}")
+        return
+    above = above | {(st.st_dev, st.st_ino)}
+    for f in entries:
+        rel = f.relative_to(root)
+        if any(part.startswith(".") for part in rel.parts):
+            continue
+        if f.is_symlink() and not f.exists():
+            yield ReadFailure(str(f), "broken symbolic link: " + _link_target(f))
+            continue
+        if f.is_dir():
+            target = f.stat()
+            if (target.st_dev, target.st_ino) in above:
+                yield ReadFailure(str(f), f"symbolic link loop: leads back to {_link_target(f)}; not searched")
+                continue
+            yield from _walk(root, f, glob, above)
+            continue
+        if not f.is_file() or f.stem.casefold() in NOT_ARTICLES:
+            continue
+        if glob:
+            if not (fnmatch.fnmatch(f.name, glob) or fnmatch.fnmatch(rel.as_posix(), glob)):
+                continue
+        elif f.suffix.lower() not in SUPPORTED_SUFFIXES:
+            continue
+        yield f
+
+
+def _link_target(link: Path) -> str:
+    try:
+        return str(link.readlink())
+    except OSError:
+        return "?"
 
 
 def _apply_meta(raw: RawArticle, options: ReadOptions) -> RawArticle:
@@ -213,4 +263,7 @@ def read_sources(paths: Iterable[str], options: ReadOptions | None = None,
     """Every article under ``paths``, streamed in order; failures are yielded, not raised."""
     options = options or ReadOptions()
     for path in expand(paths, options.glob):
-        yield from read_path(path, options, stdin)
+        if isinstance(path, ReadFailure):
+            yield path
+        else:
+            yield from read_path(path, options, stdin)

@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)^---[ \t]*(?:\r?\n|\Z)", re.S | re.M)
+# "---" on the first line, then a `key:` line: front matter, even when its closing line is missing
+UNCLOSED = re.compile(r"\A\ufeff?---[ \t]*\r?\n(?:[ \t]*\r?\n)*[A-Za-z_][\w-]*[ \t]*:")
 META_KEYS = ("url", "published", "outlet", "title", "language")
 
 
@@ -67,6 +69,8 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
     """(metadata, body). The body starts right after the closing `---` line."""
     m = FRONT_MATTER.match(text)
     if not m:
+        if UNCLOSED.match(text):
+            raise ReadError("front matter is not closed: the `---` on line 1 has no closing `---` line")
         return {}, text.lstrip("\ufeff")
     import yaml  # lazy: only articles with front matter pay for it
 
