@@ -7,6 +7,7 @@ introduced ("Тараптар … мәселелерін талқылады", "�
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 from functools import cache
@@ -15,7 +16,7 @@ from typing import Any
 from archive.extract.dates import DateMention
 from archive.extract.lexicon import lexicon
 from archive.extract.people import Token, morphology, tokenize
-from archive.extract.segment import Span
+from archive.extract.segment import Intervals, Span
 
 DATELINE = re.compile(r"\A\s*([^\W\d_][^\W\d_ -]*(?:[ -][^\W\d_]+)?)\s*,\s*(?=\d)", re.U)
 
@@ -170,10 +171,12 @@ def _occasion(body: str, sent: Span, tokens: list[Token], kind_idx: int | None, 
               lang: str, cfg: dict[str, Any], lead: Span) -> str | None:
     text = body[lead.start:lead.end]
     lead_tokens = tokenize(body, lead.start, lead.end)
+    token_starts = [t.start for t in lead_tokens]
     # "X аясында", "X-ке қатысу үшін": the framework event before a postposition
     for word in cfg.get("occasion_after") or ():
         for m in re.finditer(r"(?<!\w)" + re.escape(word) + r"(?!\w)", text, re.I):
-            i = next((k for k, t in enumerate(lead_tokens) if t.start >= lead.start + m.start()), None)
+            i = bisect.bisect_left(token_starts, lead.start + m.start())
+            i = i if i < len(lead_tokens) else None
             if not i:
                 continue
             j = i
@@ -235,7 +238,7 @@ def _occasion(body: str, sent: Span, tokens: list[Token], kind_idx: int | None, 
 
 
 def _topics(body: str, sentences: list[Span], lang: str, cfg: dict[str, Any],
-            quoted: list[Span]) -> tuple[str, ...]:
+            quoted: Intervals) -> tuple[str, ...]:
     """Topics from every sentence (outside quotations) whose predicate is a verb of discussing:
     the list between the subject and the closing noun ("Тараптар X, Y және Z мәселелерін талқылады")
     in verb-final languages, the object after the verb in the others ("The sides discussed X, Y and Z")."""
@@ -245,15 +248,15 @@ def _topics(body: str, sentences: list[Span], lang: str, cfg: dict[str, Any],
     out: list[str] = []
     verb_rx = cfg["topic_verb_rx"]
     for sent in sentences:
-        if any(q.start <= sent.start and sent.end <= q.end for q in quoted):
+        if quoted.contains(sent.start, sent.end):
             continue
         if verb_rx is not None and not verb_rx.search(body, sent.start, sent.end):
             continue
         tokens = [t for t in tokenize(body, sent.start, sent.end)
-                  if not any(q.start <= t.start < q.end for q in quoted)]
+                  if not quoted.contains(t.start, t.start + 1)]
         m = next((m for m in verb_rx.finditer(body, sent.start, sent.end)
                   if (m.start() == 0 or not body[m.start() - 1].isalnum())
-                  and not any(q.start <= m.start() < q.end for q in quoted)), None) if verb_rx else None
+                  and not quoted.contains(m.start(), m.start() + 1)), None) if verb_rx else None
         if m is None:
             continue
         # the verb token; a verb of several words ("focused on") ends at the match
@@ -283,7 +286,7 @@ def _topics(body: str, sentences: list[Span], lang: str, cfg: dict[str, Any],
                 # "X, Y and Z were discussed at the meeting": the list is the subject
                 start, end = sent.start, sent.start + aux.start(1)
         span = body[start:end]
-        if any(q.start < end and start < q.end for q in quoted):
+        if quoted.overlaps(start, end):
             continue
         for item in _split_list(span.strip(" ,.;"), lang, cfg):
             if item.casefold() not in {o.casefold() for o in out}:
@@ -383,5 +386,5 @@ def find_setting(body: str, paragraphs: list[Span], sentences: list[Span], lang:
     occasion = None
     if kind_sent is not None:
         occasion = _occasion(body, kind_sent, kind_tokens, kind_idx, kind, lang, cfg, lead_para)
-    topics = _topics(body, sentences, lang, cfg, list(quoted))
+    topics = _topics(body, sentences, lang, cfg, Intervals(list(quoted)))
     return Setting(kind, date, city, country, occasion, topics)

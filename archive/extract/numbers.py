@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import cache
+from itertools import accumulate, islice
 from typing import Any
 
 from archive.extract.dates import DateMention, find_dates
@@ -38,6 +39,7 @@ LINKERS = frozenset("-‑+/")
 # Units that state a relative size: a change word may stand before them without a preposition.
 RELATIVE_UNITS = frozenset({"%", "pp", "times"})
 YEAR_LIKE = (Decimal(1900), Decimal(2100))
+HAS_LETTER = re.compile(r"[^\W\d_]")
 SENTENCE_BREAK = re.compile(r"[.!?…][»”\"']?\s+")
 COMPOUND_GAP = re.compile(rf"{HSPACE}+")
 METRIC_GAP = re.compile(rf"{HSPACE}*(?:[^\W\d_]+{HSPACE}+)?")
@@ -45,6 +47,7 @@ RANGE_DASH = re.compile(rf"{HSPACE}*[-–—]{HSPACE}*\d")
 FAR_WORDS = 4      # words allowed between a change verb and its preposition ("снизить потери на 15%")
 WEAK_PERIOD = 20   # extra distance for a rate ("жылына") against a horizon ("2027 жылға қарай")
 WINDOW = 80        # characters looked at before a number for qualifiers and change words
+OBJECT_REACH = 160 # characters after a number in which its counted noun (≤ 4 words) is looked for
 MAX_GROUPS = 5     # "1 000 000 000 000": longer runs of digit groups are lists of numbers
 SCALED_GROUPS = 2  # "1 500 млрд": before a scale word, more groups are a list ("100 200 300 млрд")
 
@@ -87,6 +90,7 @@ class _Lang:
     time_noun: re.Pattern[str] | None
     blockers: re.Pattern[str] | None
     qual_before: tuple[tuple[re.Pattern[str], str], ...]
+    qual_any: re.Pattern[str] | None      # any of qual_before: one search rules them all out
     qual_after: re.Pattern[str] | None
     qual_after_values: tuple[str, ...]
     up_to_cancel: re.Pattern[str] | None  # the verb may stand a few words before: "довести его до"
@@ -94,6 +98,7 @@ class _Lang:
     change_prep: re.Pattern[str] | None
     change_prep_required: bool
     change_before: tuple[tuple[re.Pattern[str], str], ...]
+    change_any: re.Pattern[str] | None    # any word of change_before and change_before_far
     change_before_far: tuple[tuple[re.Pattern[str], str], ...]   # the verb a few words before its preposition
     change_after: tuple[tuple[re.Pattern[str], str], ...]
     metrics: re.Pattern[str] | None
@@ -160,6 +165,7 @@ def _lang(lang: str) -> _Lang:
         blockers=_opt(d.get("blockers_before"), HSPACE.join(["(?<!\\w)(?:{})", "*$"])),
         qual_before=tuple((re.compile(rf"(?<!\w)(?:{q['pattern']}){HSPACE}*$", FLAGS), q["qualifier"])
                           for q in d.get("qualifiers_before") or ()),
+        qual_any=_opt([q["pattern"] for q in d.get("qualifiers_before") or ()], rf"(?<!\w)(?:{{}}){HSPACE}*$"),
         qual_after=re.compile(rf"{HSPACE}*(?:{_groups(qa, 'q')})(?!\w)", FLAGS) if qa else None,
         qual_after_values=tuple(q["qualifier"] for q in qa),
         up_to_cancel=_opt(d.get("up_to_cancel"),
@@ -169,6 +175,8 @@ def _lang(lang: str) -> _Lang:
         change_prep_required=bool(d.get("change_preposition_required")),
         change_before=tuple((re.compile(rf"(?<!\w)(?:{_alt(p)}){HSPACE}*$", FLAGS), k)
                             for k, p in cb.items() if p),
+        change_any=_opt([x for p in [*cb.values(), *(d.get("change_before_far") or {}).values()] for x in p or ()],
+                        r"(?<!\w)(?:{})"),
         change_before_far=tuple(
             (re.compile(rf"(?<!\w)(?:{_alt(p)})(?:{HSPACE}+[^\W\d_]+){{1,{FAR_WORDS}}}{HSPACE}*$", FLAGS), k)
             for k, p in (d.get("change_before_far") or cb).items() if p),
@@ -270,8 +278,10 @@ def _strip_before(L: _Lang, text: str) -> tuple[str, str | None, bool]:
     """Peel qualifiers, change prepositions and one period ("в ближайшие пять лет") off the end of
     `text` (the words before a number)."""
     qualifier, prep, period = None, False, False
+    if not HAS_LETTER.search(text):
+        return text, None, False                  # every qualifier, preposition and period has a word
     for _ in range(5):
-        for rx, q in L.qual_before:
+        for rx, q in L.qual_before if L.qual_any and L.qual_any.search(text) else ():
             m = rx.search(text)
             if m:
                 qualifier = qualifier or q
@@ -293,7 +303,7 @@ def _strip_before(L: _Lang, text: str) -> tuple[str, str | None, bool]:
 
 def _object(L: _Lang, body: str, pos: int, limit: int) -> tuple[str | None, str | None]:
     """(object with its head as lemma, object as written) for the counted noun after `pos`."""
-    words = list(WORD.finditer(body, pos, limit))[:4]
+    words = list(islice(WORD.finditer(body, pos, min(limit, pos + OBJECT_REACH)), 4))
     if not words or body[pos:words[0].start()].strip(" \u00a0\u202f"):
         return None, None
     if L.counted:
@@ -320,7 +330,7 @@ def _object_before(L: _Lang, body: str, a: int, b: int) -> str | None:
 
 
 def _fallback_word(L: _Lang, body: str, pos: int, limit: int) -> str | None:
-    for w in WORD.finditer(body, pos, limit):
+    for w in WORD.finditer(body, pos, min(limit, pos + 60)):
         if w.group().casefold() not in L.stopwords:
             return w.group()
         if w.start() - pos > 30:
@@ -522,7 +532,7 @@ def _claim(L: _Lang, body: str, n: _Number, s: _Sentence, prev_end: int) -> tupl
     rate_obj = False
     if unit is None:
         obj, obj_text = _object(L, body, after_pos, sent.end)
-        nxt = WORD.search(body, after_pos, sent.end)
+        nxt = WORD.search(body, after_pos, min(sent.end, after_pos + OBJECT_REACH))
         if L.time_noun and nxt and not body[after_pos:nxt.start()].strip() \
                 and L.time_noun.fullmatch(nxt.group()) \
                 and not (L.counted and L.counted.match(body, nxt.start(), sent.end)):
@@ -551,7 +561,7 @@ def _claim(L: _Lang, body: str, n: _Number, s: _Sentence, prev_end: int) -> tupl
     qualifier = q_before or qualifier
     change = None
     prep = prep or n.adverb
-    if prep or not L.change_prep_required:
+    if (prep or not L.change_prep_required) and L.change_any and L.change_any.search(rest):
         for rx, kind in L.change_before:
             if rx.search(rest) and (prep or unit in RELATIVE_UNITS):
                 change = kind
@@ -599,14 +609,20 @@ def extract_claims(body: str, sentences: Sequence[Span], lang: str,
     L = _lang(lang)
     if dates is None:
         dates = find_dates(body, lang, published)
-    blocked = [(d.start, d.end) for d in dates]
+    blocked = sorted((d.start, d.end) for d in dates)
+    blocked_starts = [b[0] for b in blocked]
+    reach = list(accumulate((b[1] for b in blocked), max))
+
+    def is_blocked(a: int, b: int) -> bool:       # a date overlaps [a, b)
+        k = bisect_right(blocked_starts, b - 1) - 1
+        return k >= 0 and reach[k] > a
     sents = sorted(sentences, key=lambda s: s.start)
     starts = [s.start for s in sents]
     claims: list[Claim] = []
     covered = prev_end = 0
     cache: dict[int, _Sentence] = {}
     for n in _candidates(L, body):
-        if n.start < covered or any(s < n.num_end and n.start < e for s, e in blocked):
+        if n.start < covered or is_blocked(n.start, n.num_end):
             continue
         i = bisect_right(starts, n.start) - 1
         span = sents[i] if i >= 0 and sents[i].end > n.start else _line(body, n.start)

@@ -19,12 +19,13 @@ import bisect
 import importlib
 import re
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from types import ModuleType
 from typing import Any
 
 from archive.extract.lexicon import lexicon
 from archive.extract.mentions import Mention
+from archive.extract.places import country_code, place
 from archive.extract.segment import Span
 
 WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:[-’'][^\W\d_]+)*(?:[’']s)?", re.U)
@@ -206,14 +207,11 @@ def find_titles(body: str, tokens: list[Token], lang: str) -> list[TitleMatch]:
 
 
 def _country(text: str, lang: str) -> str | None:
-    from archive.extract.places import country_code
-
     return country_code(text, lang)
 
 
+@lru_cache(maxsize=1 << 16)
 def _place(text: str, lang: str) -> bool:
-    from archive.extract.places import place
-
     p = place(text, lang)
     return p is not None and p.kind in ("city", "landmark")
 
@@ -557,9 +555,9 @@ def find_people(body: str, lang: str) -> People:
             if any(ABBREV.match(x.text) or x.lower.startswith(cfg["non_name_words"]) for x in near):
                 t = replace(t, role="head_of_organization")
         position = _position_text(body, tokens, t.first, t.last, lang)
-        if n < 2 or not _plausible(*_words_base(tokens, j, n, morph), lang, morph, set(skeys)):
+        if n < 2 or not _plausible(*_words_base(tokens, j, n, morph), lang, morph, skeys.keys()):
             # the title's complement (an organisation, a region) stands between it and the name
-            bridged = _after_complement(body, tokens, j, lang, title_idx, morph, set(skeys))
+            bridged = _after_complement(body, tokens, j, lang, title_idx, morph, skeys.keys())
             if bridged and t.role in STATE_ROLES and not country and any(
                     tok.lower.startswith(cfg["non_name_words"]) for tok in tokens[j:bridged[0]]):
                 # "President of the European Bank …": the head of an institution, not of a state
@@ -585,7 +583,7 @@ def find_people(body: str, lang: str) -> People:
             base = morph.nominative_phrase(words, known)
             # one word right before another title opens that title's complement ("Энергетика министрі")
             lone_before_title = n == 1 and j + 1 in title_idx
-            if not lone_before_title and _plausible(words, base, lang, morph, set(skeys), after_title=not t.descriptor):
+            if not lone_before_title and _plausible(words, base, lang, morph, skeys.keys(), after_title=not t.descriptor):
                 add_person(j, j + n, base, t, position, country)
                 continue
         title_mentions.append(
@@ -603,36 +601,50 @@ def find_people(body: str, lang: str) -> People:
             n = _split_run(words, morph, firsts)
             words = words[:n]
             base = morph.nominative_phrase(words, known)
-            if n >= 2 and morph.is_surname_like(base[-1]) and _plausible(words, base, lang, morph, set(skeys)):
+            if n >= 2 and morph.is_surname_like(base[-1]) and _plausible(words, base, lang, morph, skeys.keys()):
                 add_person(i, i + n, base, None, None, None)
                 i += n
                 continue
         i += 1
 
     # 3. single known surnames, in any case form ("Бектеновке", "Tokayev’s", "Токаева")
-    heads = tuple({p.surname[:3].casefold() for p in persons} | {p.first[:3].casefold() for p in persons if p.first})
+    heads = {p.surname[:3].casefold() for p in persons} | {p.first[:3].casefold() for p in persons if p.first}
+    by_prefix: dict[str, list[Person]] = {}       # surname's first four letters -> persons, in order
+    by_first: dict[str, list[Person]] = {}
+    for p in persons:
+        by_prefix.setdefault(p.surname[:4].casefold(), []).append(p)
+        for f in {p.first, p.name.split()[0]} - {None}:
+            by_first.setdefault(f, []).append(p)
+    last_ref: dict[int, list[int]] = {}           # person -> starts of its mentions, sorted
+    for s_, _, p in sorted(refs, key=lambda r: r[0]):
+        last_ref.setdefault(id(p), []).append(s_)
     for i, tok in enumerate(tokens):
-        if i in used or not tok.cap or not tok.lower.startswith(heads):
+        if i in used or not tok.cap or not any(tok.lower[:k] in heads for k in (1, 2, 3)):
             continue                      # cheap test first: no known name starts like this word
         key = _skey(morph.nominative(tok.text, known))
         candidates = skeys.get(key)
         if not candidates and len(tok.text) >= 4:
-            # a case form the morphology did not undo ("Асакавой" / "Асакава"): same five first letters
-            candidates = [p for p in persons if (len(p.surname) >= 5 and abs(len(p.surname) - len(tok.text)) <= 3
-                          and p.surname[:5].casefold() == tok.lower[:5])
+            # a case form the morphology did not undo ("Асакавой" / "Асакава"): the same first letters
+            # (every test below implies the same first four)
+            candidates = [p for p in by_prefix.get(tok.lower[:4], ())
+                          if (len(p.surname) >= 5 and abs(len(p.surname) - len(tok.text)) <= 3
+                              and p.surname[:5].casefold() == tok.lower[:5])
                           or (len(p.surname) >= 4 and tok.lower.startswith(p.surname.casefold())
                               and len(tok.text) - len(p.surname) <= 2)
                           or (len(tok.text) >= 4 and p.surname.casefold().startswith(tok.lower)
                               and len(p.surname) - len(tok.text) <= 3)] or None
         if not candidates and i and tokens[i - 1].lower.rstrip(".") in cfg["honorifics"]:
             # "Шейх Тамимнің айтуынша": an honorific with the first name
-            base = morph.nominative(tok.text, known)
-            candidates = [p for p in persons if p.first and base in (p.first, p.name.split()[0])]
+            candidates = by_first.get(morph.nominative(tok.text, known)) or None
         if not candidates:
             continue
         # the most recently named of several namesakes
-        before = [p for s, _, p in refs if s < tok.start and p in candidates]
-        person = before[-1] if before else candidates[-1]
+        person, latest = candidates[-1], -1
+        for c in candidates:
+            starts = last_ref.get(id(c), ())
+            k = bisect.bisect_left(starts, tok.start)
+            if k and starts[k - 1] >= latest:
+                person, latest = c, starts[k - 1]
         if tok.text != person.surname and morph.nominative(tok.text, known) == tok.text and (
                 (tok.text.startswith(person.surname) and len(tok.text) - len(person.surname) <= 2)
                 or (person.surname.startswith(tok.text) and person.name.endswith(person.surname))):
@@ -646,6 +658,7 @@ def find_people(body: str, lang: str) -> People:
             start = tokens[i - 1].start      # the first name too ("Масацугу Асакава")
             used.add(i - 1)
         refs.append((start, tok.end, person))
+        bisect.insort(last_ref.setdefault(id(person), []), start)
         used.add(i)
 
     refs.sort(key=lambda r: r[0])
@@ -661,8 +674,11 @@ def find_people(body: str, lang: str) -> People:
                 # (unless the name already is this form's nominative: "Сергеем Лебедевым была
                 # представлена …" opens a passive sentence in the instrumental)
                 p.name, p.surname, p.first = written, written.split()[-1], written.split()[0]
+    by_person: dict[int, list[Mention]] = {}
+    for s_, e_, q in refs:
+        by_person.setdefault(id(q), []).append(Mention(s_, e_, "name", q.name))
     for p in persons:
-        p.mentions = [Mention(s, e, "name", p.name) for s, e, q in refs if q is p]
+        p.mentions = by_person.get(id(p), [])
         p.first_offset = p.mentions[0].start if p.mentions else p.first_offset
     names = [Mention(s, e, "name", p.name) for s, e, p in refs]
     people = People(persons, names, title_mentions, [])

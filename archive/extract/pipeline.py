@@ -28,7 +28,7 @@ from archive.extract.people import (
     resolve_title,
 )
 from archive.extract.quotes import QuoteFinding, find_quotes
-from archive.extract.segment import Span, paragraphs, sentences
+from archive.extract.segment import Intervals, Span, index_at, paragraphs, sentences
 from archive.extract.sources import find_sources
 from archive.read.text import RawArticle
 from archive.record import ArticleRecord, Claim, Meeting, Participant, Quote
@@ -61,20 +61,19 @@ def language_of(raw: RawArticle) -> str:
     return lang
 
 
-def _inside(spans: list[Span], start: int, end: int) -> bool:
-    return any(s.start <= start and end <= s.end for s in spans)
-
-
 class _Speakers:
     """Resolves the cue of each statement to a person, keeping track of who spoke or acted last so
     that pronouns ("ол", "он", "he") and cue-less statements find their referent."""
 
-    def __init__(self, people: People, lang: str, quoted: list[Span], sentences: list[Span]):
+    def __init__(self, people: People, lang: str, quoted: Intervals, sentences: list[Span]):
         self.sentences = sentences
+        self.sentence_starts = [s.start for s in sentences]
         self.people = people
         self.lang = lang
         self.quoted = quoted
         self.starts = [m.start for m in people.mentions]
+        self._actor: dict[int, Person | None] = {}      # sentence index -> its first actor
+        self._nearest: list[int | None] = []
 
     def person_of(self, mention: Mention) -> Person | None:
         if mention.kind == "name" and mention.person:
@@ -96,31 +95,46 @@ class _Speakers:
             i -= 1
         return None
 
+    def actor(self, i: int) -> Person | None:
+        """The person sentence i first names outside quotations (usually its subject)."""
+        if i not in self._actor:
+            sent, found = self.sentences[i], None
+            k = bisect.bisect_left(self.starts, sent.start)
+            while k < len(self.starts) and self.starts[k] < sent.end:
+                m = self.people.mentions[k]
+                k += 1
+                if self.quoted.contains(m.start, m.end):
+                    continue
+                found = self.person_of(m)
+                if found:
+                    break
+            self._actor[i] = found
+        return self._actor[i]
+
     def last_actor(self, before: int, statements: list[Statement]) -> Person | None:
         """The actor of the latest sentence before an offset that has one: its speaker if someone
-        speaks in it, else the person it first names outside quotations (usually its subject)."""
+        speaks in it, else the person it first names outside quotations (usually its subject).
+        (``statements`` are in text order.)"""
         best: tuple[int, Person] | None = None
-        for st in statements:
+        for st in reversed(statements):
             if st.speaker and st.finding.sentence.start < before:
-                pos = st.finding.sentence.start
-                if best is None or pos >= best[0]:
-                    best = (pos, st.speaker)
-        for sent in reversed([s for s in self.sentences if s.start < before]):
-            if best is not None and best[0] >= sent.start:
+                best = (st.finding.sentence.start, st.speaker)
                 break
-            for m in self.people.mentions:
-                if m.start >= min(sent.end, before):
-                    break
-                if m.start < sent.start or _inside(self.quoted, m.start, m.end):
-                    continue
-                p = self.person_of(m)
-                if p:
-                    return p
+        i = self.nearest_actor(bisect.bisect_left(self.sentence_starts, before) - 1)
+        if i is not None and not (best is not None and best[0] >= self.sentences[i].start):
+            return self.actor(i)
         return best[1] if best else None
+
+    def nearest_actor(self, i: int) -> int | None:
+        """The index of the latest sentence at or before i that has an actor (filled once, in order)."""
+        while len(self._nearest) <= i:
+            k = len(self._nearest)
+            self._nearest.append(k if self.actor(k) else (self._nearest[k - 1] if k else None))
+        return self._nearest[i] if i >= 0 else None
 
 
 def resolve_statements(findings: list[QuoteFinding], people: People, lang: str,
-                       quoted: list[Span], sentences: list[Span]) -> list[Statement]:
+                       quoted: Intervals, sentences: list[Span]) -> list[Statement]:
     sp = _Speakers(people, lang, quoted, sentences)
     out: list[Statement] = []
     for f in sorted(findings, key=lambda f: (f.sentence.start, f.start)):
@@ -132,27 +146,39 @@ def resolve_statements(findings: list[QuoteFinding], people: People, lang: str,
                 # a pronoun, or a cue we could not tie to a mention: the last actor
                 person = sp.last_actor(f.sentence.start, out)
         else:
-            prev = [s for s in out if s.finding.sentence.end <= f.sentence.start or s.finding.sentence == f.sentence]
-            person = prev[-1].speaker if prev else sp.last_actor(f.sentence.start, out)
+            prev = next((s for s in reversed(out) if s.finding.sentence.end <= f.sentence.start
+                         or s.finding.sentence == f.sentence), None)
+            person = prev.speaker if prev else sp.last_actor(f.sentence.start, out)
         out.append(Statement(f, person))
     return out
 
 
 def _claim_speakers(claims: list[Claim], statements: list[Statement], sents: list[Span], paras: list[Span],
-                    people: People, quoted: list[Span]) -> list[Claim]:
+                    people: People, quoted: Intervals) -> list[Claim]:
     """A claim's speaker: the statement it sits in; else the statement its sentence continues (the
     following sentences of the same paragraph that name no other actor)."""
+    starts = [s.start for s in sents]
     by_sentence: dict[int, Statement] = {}
     for st in statements:
-        for i, s in enumerate(sents):
-            if s.start <= st.finding.start < s.end or s == st.finding.sentence:
+        for i in (index_at(sents, starts, st.finding.start), index_at(sents, starts, st.finding.sentence.start)):
+            if i is not None and (sents[i].start <= st.finding.start < sents[i].end or sents[i] == st.finding.sentence):
                 by_sentence.setdefault(i, st)
+    mention_starts = [m.start for m in people.mentions]
 
     def has_actor(s: Span) -> bool:
-        return any(s.start <= m.start < s.end and not _inside(quoted, m.start, m.end) for m in people.mentions)
+        k = bisect.bisect_left(mention_starts, s.start)
+        while k < len(mention_starts) and mention_starts[k] < s.end:
+            m = people.mentions[k]
+            if not quoted.contains(m.start, m.end):
+                return True
+            k += 1
+        return False
+
+    para_starts = [p.start for p in paras]
 
     def para_of(s: Span) -> int:
-        return next((k for k, p in enumerate(paras) if p.start <= s.start < p.end), -1)
+        k = bisect.bisect_right(para_starts, s.start) - 1
+        return k if k >= 0 and s.start < paras[k].end else -1
 
     carried: dict[int, Person | None] = {}
     current: Person | None = None
@@ -166,39 +192,62 @@ def _claim_speakers(claims: list[Claim], statements: list[Statement], sents: lis
             current = None
         carried[i] = current
 
+    order = {id(st): n for n, st in enumerate(statements)}
+    said = Intervals([Span(st.finding.start, st.finding.end) for st in statements])
+    owners: dict[tuple[int, int], list[Statement]] = {}
+    for st in statements:
+        owners.setdefault((st.finding.start, st.finding.end), []).append(st)
     out = []
     for c in claims:
         speaker = None
-        inside = [st for st in statements if st.finding.start <= c.start and c.end <= st.finding.end]
+        inside = [st for span in _all_containing(said, c.start, c.end)
+                  for st in owners[(span.start, span.end)]]
         if inside:
-            speaker = inside[0].speaker
+            speaker = min(inside, key=lambda st: order[id(st)]).speaker
         else:
-            idx = next((i for i, s in enumerate(sents) if s.start <= c.start < s.end), None)
+            idx = index_at(sents, starts, c.start)
             speaker = carried.get(idx) if idx is not None else None
         out.append(replace(c, speaker=speaker.name if speaker else None))
     return out
 
 
-def _participants(body: str, people: People, statements: list[Statement], quoted: list[Span],
+def _all_containing(iv: Intervals, start: int, end: int) -> list[Span]:
+    out = []
+    k = bisect.bisect_right(iv.starts, start) - 1
+    while k >= 0 and iv.reach[k] >= end:
+        if iv.spans[k].end >= end:
+            out.append(iv.spans[k])
+        k -= 1
+    return out
+
+
+def _participants(body: str, people: People, statements: list[Statement], quoted: Intervals,
                   lead: Span, sents: list[Span], lang: str) -> list[Person]:
     """People who took part: named outside quotations, and in the lead paragraph, or as a speaker, or
     with a title and at least once in their base form outside anyone's words (as a subject). Someone
     greeted or mentioned in an oblique case ("сәлем жолдап X-ке", "в присутствии министра X-а") or
     inside a statement ("Sklyar recalled that President X …") is not a participant."""
     speakers = {id(st.speaker) for st in statements if st.speaker}
-    said = [Span(st.finding.start, st.finding.end) for st in statements]
+    said = Intervals([Span(st.finding.start, st.finding.end) for st in statements])
     absent = absence_rx(lang)
+    starts = [s.start for s in sents]
+    absent_in: dict[int, bool] = {}
+
+    def says_absent(i: int) -> bool:
+        if i not in absent_in:
+            absent_in[i] = bool(absent.search(body, sents[i].start, sents[i].end)) if absent else False
+        return absent_in[i]
+
     chosen = []
     for p in people.persons:
-        outside = [m for m in p.mentions if not _inside(quoted, m.start, m.end)]
+        outside = [m for m in p.mentions if not quoted.contains(m.start, m.end)]
         if not outside:
             continue
         if absent is not None and id(p) not in speakers and any(
-                absent.search(body, s.start, s.end) for s in sents
-                if any(s.start <= m.start < s.end for m in outside)):
+                says_absent(i) for i in {index_at(sents, starts, m.start) for m in outside} - {None}):
             continue                      # "X … did not take part in the talks"
         in_lead = any(lead.start <= m.start < lead.end for m in outside)
-        as_subject = any(body[m.start:m.end].split()[-1] == p.surname and not _inside(said, m.start, m.end)
+        as_subject = any(body[m.start:m.end].split()[-1] == p.surname and not said.contains(m.start, m.end)
                          and m.start not in p.oblique for m in outside)
         if in_lead or id(p) in speakers or (p.role and as_subject):
             chosen.append(p)
@@ -222,7 +271,7 @@ def extract_article(raw: RawArticle) -> ArticleRecord:
     # quotation marks first, so that people named only inside a quote are not taken as participants
     people = find_people(body, lang)
     findings = find_quotes(body, sents, lang, people.mentions)
-    quoted = [Span(f.start, f.end) for f in findings if f.direct]
+    quoted = Intervals([Span(f.start, f.end) for f in findings if f.direct])
     statements = resolve_statements(findings, people, lang, quoted, sents)
 
     lead = paras[0] if paras else Span(0, len(body))
@@ -231,7 +280,7 @@ def extract_article(raw: RawArticle) -> ArticleRecord:
     claims = extract_claims(body, sents, lang, published, dates)
     claims = _claim_speakers(claims, statements, sents, paras, people, quoted)
 
-    setting = find_setting(body, paras, sents, lang, dates, published, quoted)
+    setting = find_setting(body, paras, sents, lang, dates, published, quoted.spans)
     home = home_country(lang)
     held: set[tuple[str | None, str | None]] = set()
     for p in persons:

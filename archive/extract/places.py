@@ -346,6 +346,7 @@ def _content(idx: _Index, text: str) -> list[_Tok]:
     return toks
 
 
+@lru_cache(maxsize=1 << 16)
 def country_code(text: str, lang: str) -> str | None:
     """ISO alpha-2 for a country word or phrase in any case form or adjective ("Ресейдің", "ресейлік",
     "РФ", "Қазақстан Республикасының", "Российской Федерации", "казахстанского", "Kazakhstan's",
@@ -360,6 +361,7 @@ def country_code(text: str, lang: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1 << 16)
 def place(word_or_phrase: str, lang: str) -> Place | None:
     """A city, landmark or country in any case form → nominative name in `lang` + country ("Сочиде" →
     Place("Сочи", "RU", "city"), "Ақордада" → Place("Астана", "KZ", "landmark"), "Кремле" → Москва)."""

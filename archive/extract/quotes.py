@@ -21,7 +21,7 @@ itself, or has no cue when the text names nobody.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -221,7 +221,10 @@ class _Ctx:
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.masked = body
         self.low = ""
-        self.taken: list[tuple[int, int]] = []
+        self.taken: list[tuple[int, int]] = []    # sorted by start; add with take()
+        self._taken_starts: list[int] = []
+        self._taken_reach: list[int] = []           # max end over taken[:i + 1]
+        self._sentence_starts = [s.start for s in self.sentences]
         self._positions: dict[int, list[int]] = {}
         self._prefix_positions: dict[str, list[int]] = {}
 
@@ -327,13 +330,25 @@ class _Ctx:
         return Span(pick.start, pick.end) if pick else None
 
     def sentence_at(self, pos: int) -> Span:
-        for s in self.sentences:
-            if s.start <= pos < s.end:
-                return s
+        i = bisect_right(self._sentence_starts, pos) - 1
+        if i >= 0 and pos < self.sentences[i].end:
+            return self.sentences[i]
         return Span(pos, pos)
 
+    def take(self, s: int, e: int) -> None:
+        """Mark [s, e) as used by a record (kept sorted, with the running maximum of the ends)."""
+        i = bisect_right(self._taken_starts, s)
+        self._taken_starts.insert(i, s)
+        self.taken.insert(i, (s, e))
+        self._taken_reach[i:] = []
+        reach = self._taken_reach[-1] if self._taken_reach else -1
+        for _, end in self.taken[i:]:
+            reach = max(reach, end)
+            self._taken_reach.append(reach)
+
     def overlaps(self, s: int, e: int) -> bool:
-        return any(s < te and ts < e for ts, te in self.taken)
+        i = bisect_left(self._taken_starts, e)      # taken spans starting before e: [0, i)
+        return i > 0 and self._taken_reach[i - 1] > s
 
     def mask(self, s: int, e: int) -> None:
         self.masked = self.masked[:s] + "\x00" * (e - s) + self.masked[e:]
@@ -502,7 +517,7 @@ def _direct(ctx: _Ctx, paragraphs: list[Span]) -> list[QuoteFinding]:
                     ts, te = _trim(body, ps, pe)
                     if te > ts:
                         out.append(QuoteFinding(ts, te, True, cue, att_sent))
-                    ctx.taken.append((ps, attr[1] if attr else pe))
+                    ctx.take(ps, attr[1] if attr else pe)
                 ctx.mask(para.start, para.end)
                 prev_dialogue = True
                 continue
@@ -554,7 +569,7 @@ def _direct(ctx: _Ctx, paragraphs: list[Span]) -> list[QuoteFinding]:
                 if te > ts:
                     out.append(QuoteFinding(ts, te, True, pcue, att_sent))
             end = after[1] if after else c + 1
-            ctx.taken.append((o, end))
+            ctx.take(o, end)
             ctx.mask(o, end)
             if after:
                 last_attr = (after[1], cue, att_sent)
@@ -598,7 +613,7 @@ def _add(ctx: _Ctx, out: list[QuoteFinding], s: int, e: int, cue: Span | None, s
     if e - s < 3 or len(WORD.findall(ctx.body[s:e])) < 2 or ctx.overlaps(s, e) or "\x00" in ctx.masked[s:e]:
         return False
     out.append(QuoteFinding(s, e, False, cue, sent))
-    ctx.taken.append((s, e))
+    ctx.take(s, e)
     return True
 
 

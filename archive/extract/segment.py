@@ -6,6 +6,7 @@ quote that spans sentences stays in the sentence that carries its attribution.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -17,6 +18,7 @@ ABBREVIATIONS = frozenset(
     " mr mrs ms dr st no vs etc jr sr u.s u.k e.g i.e gen col lt prof inc ltd co".split()
 )
 MARKS = re.compile(r'[«“„»”"]|[.!?…]+')
+MAX_SENTENCE = 3000   # characters: longer "sentences" are cut (see _capped)
 SENTENCE_END = re.compile(r"[.!?…]+[»”\"’)]*")
 
 
@@ -43,18 +45,25 @@ def paragraphs(body: str) -> list[Span]:
     return spans
 
 
-def _ends_sentence(text: str, dot: int, after: int) -> bool:
-    """Does the punctuation at text[dot:after] end a sentence?"""
-    nxt = re.match(r"\s+(\S)", text[after:])
+NEXT_VISIBLE = re.compile(r"\s+(\S)")
+LONGEST_ABBREVIATION = 12   # characters: a longer word before a full stop is no abbreviation
+
+
+def _ends_sentence(text: str, dot: int, after: int, text_end: int) -> bool:
+    """Does the punctuation at text[dot:after] end a sentence? (``text_end``: the end of ``text``
+    without trailing spaces.) Looks only at the next visible character and the word before."""
+    nxt = NEXT_VISIBLE.match(text, after)
     if not nxt:
-        return after >= len(text.rstrip())
+        return after >= text_end
     ch = nxt.group(1)
     if not (ch.isupper() or ch.isdigit() or ch in "«“„\"—–-([$€₸"):
         return False
     if text[dot] == ".":
-        word = re.search(r"(\S+)$", text[:dot])
-        if word:
-            w = word.group(1).lower().lstrip("(«“\"")
+        i = dot
+        while i > 0 and dot - i <= LONGEST_ABBREVIATION and not text[i - 1].isspace():
+            i -= 1
+        if dot - i <= LONGEST_ABBREVIATION:
+            w = text[i:dot].lower().lstrip("(«“\"")
             if w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()):
                 return False
     return True
@@ -65,6 +74,7 @@ def sentences(body: str, within: Span | None = None) -> list[Span]:
     spans: list[Span] = []
     for para in [within] if within else paragraphs(body):
         text = body[para.start:para.end]
+        text_end = len(text.rstrip())
         start, depth, straight = 0, 0, False
         for m in MARKS.finditer(text):
             i = m.start()
@@ -78,19 +88,35 @@ def sentences(body: str, within: Span | None = None) -> list[Span]:
                     straight = False
                 else:
                     depth = max(0, depth - 1)
-                if depth == 0 and not straight and i and text[i - 1] in ".!?…" and _ends_sentence(text, i - 1, i + 1):
+                if depth == 0 and not straight and i and text[i - 1] in ".!?…" and _ends_sentence(text, i - 1, i + 1, text_end):
                     spans.append(_trim(para.start + start, para.start + i + 1, body))
                     start = i + 1
             elif ch == '"':
                 straight = True
             elif depth == 0 and not straight:
                 end = SENTENCE_END.match(text, i).end()
-                if _ends_sentence(text, i, end):
+                if _ends_sentence(text, i, end, text_end):
                     spans.append(_trim(para.start + start, para.start + end, body))
                     start = end
         if text[start:].strip():
             spans.append(_trim(para.start + start, para.end, body))
-    return [s for s in spans if s.end > s.start]
+    return [piece for s in spans if s.end > s.start for piece in _capped(s, body)]
+
+
+def _capped(span: Span, body: str) -> list[Span]:
+    """A sentence longer than MAX_SENTENCE (a page without punctuation, a list run together) cut at
+    the last space before each MAX_SENTENCE characters, so that no later stage works on an unbounded
+    sentence."""
+    if span.end - span.start <= MAX_SENTENCE:
+        return [span]
+    out, start = [], span.start
+    while span.end - start > MAX_SENTENCE:
+        cut = body.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        out.append(_trim(start, cut, body))
+        start = cut
+    out.append(_trim(start, span.end, body))
+    return [s for s in out if s.end > s.start]
 
 
 def _trim(s: int, e: int, body: str) -> Span:
@@ -99,3 +125,41 @@ def _trim(s: int, e: int, body: str) -> Span:
     while e > s and body[e - 1].isspace():
         e -= 1
     return Span(s, e)
+
+
+class Intervals:
+    """Spans asked "does one of you contain [start, end)?" in logarithmic time (sorted starts and the
+    running maximum of the ends), so that a stage can test every mention against every quotation
+    without a pass over all quotations each time."""
+
+    def __init__(self, spans: list[Span] | tuple[Span, ...]):
+        self.spans = sorted(spans, key=lambda s: s.start)
+        self.starts = [s.start for s in self.spans]
+        self.reach: list[int] = []
+        far = -1
+        for s in self.spans:
+            far = max(far, s.end)
+            self.reach.append(far)
+
+    def containing(self, start: int, end: int) -> Span | None:
+        """The latest-starting span with span.start <= start and end <= span.end, if any."""
+        k = bisect.bisect_right(self.starts, start) - 1
+        while k >= 0 and self.reach[k] >= end:
+            if self.spans[k].end >= end:
+                return self.spans[k]
+            k -= 1
+        return None
+
+    def contains(self, start: int, end: int) -> bool:
+        return self.containing(start, end) is not None
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Does any span share a character with [start, end)?"""
+        k = bisect.bisect_left(self.starts, end) - 1
+        return k >= 0 and self.reach[k] > start
+
+
+def index_at(spans: list[Span], starts: list[int], pos: int) -> int | None:
+    """The index of the span (sorted, non-overlapping; ``starts`` their starts) holding ``pos``."""
+    i = bisect.bisect_right(starts, pos) - 1
+    return i if i >= 0 and pos < spans[i].end else None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Sequence
+from functools import lru_cache
 
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
 _SURNAME_ENDINGS = ("ov", "ev", "yev", "in", "ova", "eva", "ina", "enko", "yan", "ian", "dze", "shvili",
@@ -40,6 +41,7 @@ def nominative_phrase(words: Sequence[str], known: Collection[str] = ()) -> list
     return [*words[:-1], _strip(words[-1])]
 
 
+@lru_cache(maxsize=1 << 16)
 def is_surname_like(word: str) -> bool:
     """Transliterated post-Soviet surname shapes (Tokayev, Mishustin, Pashinyan, Lukashenko …)."""
     base = _strip(word)

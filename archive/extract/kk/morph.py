@@ -320,6 +320,7 @@ def nominative_phrase(words: Sequence[str], known: Collection[str] = ()) -> list
     return [*head, nominative(words[-1], known)]
 
 
+@lru_cache(maxsize=1 << 16)
 def is_surname_like(word: str) -> bool:
     """The word (a capitalised proper noun, maybe inflected) has a surname's shape after stripping
     case endings: -ов/-ев/-ин/-ова/-ева/-ина/-ұлы/-қызы/-енко/-ян/-дзе/-швили …"""

@@ -253,6 +253,26 @@ def _fits(r: Reading, case: str | None, gender: str | None) -> bool:
 
 
 def nominative_phrase(words: Sequence[str], known: Collection[str] = ()) -> list[str]:
+    """See :func:`_nominative_phrase`. The result depends on `known` only through the forms of these
+    words that it holds, so it is memoised on the words and those forms: names repeat in an article."""
+    words = tuple(words)
+    relevant = frozenset(x for w in words for x in _known_keys(w) if x in known) if known else frozenset()
+    return list(_phrase_memo(words, relevant))
+
+
+@lru_cache(maxsize=1 << 16)
+def _known_keys(word: str) -> tuple[str, ...]:
+    """Every string `_in_known` may look up for `word` or one of its readings."""
+    forms = {word} | {_match_case(word, r.nom) for r in _readings(word)}
+    return tuple({v for f in forms for v in (f, f[:1].upper() + f[1:], f.lower())})
+
+
+@lru_cache(maxsize=1 << 16)
+def _phrase_memo(words: tuple[str, ...], relevant: frozenset[str]) -> tuple[str, ...]:
+    return tuple(_nominative_phrase(words, relevant))
+
+
+def _nominative_phrase(words: Sequence[str], known: Collection[str] = ()) -> list[str]:
     """A multiword name in the nominative; Russian inflects every word, so the words must agree in
     case and gender ("Михаилом Мишустиным" -> ["Михаил", "Мишустин"], "Олжасу Бектенову" ->
     ["Олжас", "Бектенов"]). A phrase opened by a common noun is a title: its head goes to the
@@ -299,6 +319,7 @@ def nominative_phrase(words: Sequence[str], known: Collection[str] = ()) -> list
     return out
 
 
+@lru_cache(maxsize=1 << 16)
 def is_surname_like(word: str) -> bool:
     """A capitalised word that reads as a surname: the -ов/-ев/-ин rule, the dictionary's surname
     tag, or the shapes -ский/-цкий/-енко/-ян/-дзе/-швили/-ич."""
