@@ -29,11 +29,10 @@ def timed(lang: str, text: str) -> float:
 
 
 def big() -> list[tuple[str, str, str]]:
-    kk = next(body for stem, lang, body in _examples() if lang == "kk")
+    kk, ru = (next(body for _, lang, body in _examples() if lang == want) for want in ("kk", "ru"))
     return [
         ("kk-200k-line", "kk", _fill(kk.replace("\n", " ") + " ", 200_000)),
-        ("ru-200k-line", "ru", _fill(next(b for s, l, b in _examples() if l == "ru").replace("\n", " ") + " ",
-                                     200_000)),
+        ("ru-200k-line", "ru", _fill(ru.replace("\n", " ") + " ", 200_000)),
         ("kk-120k-one-dash", "kk", _fill("кездесу барысында тараптар ", 120_000, prefix="Тоқаев – ")),
         ("kk-2mb-no-punctuation", "kk", _fill(kk.replace(".", " ").replace(",", " ") + "\n", 2_000_000)),
     ]
