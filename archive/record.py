@@ -22,6 +22,16 @@ ROLES: tuple[str, ...] = Role.__args__  # type: ignore[attr-defined]
 CHANGES: tuple[str, ...] = Change.__args__  # type: ignore[attr-defined]
 QUALIFIERS: tuple[str, ...] = Qualifier.__args__  # type: ignore[attr-defined]
 LANGUAGES: tuple[str, ...] = ("kk", "ru", "en")
+# FORMAT.md, "Canonical vocabulary": the same meaning in every language.
+TOPIC_CODES: tuple[str, ...] = (
+    "political", "trade", "investment", "industry", "energy", "mining", "transport", "agriculture", "water",
+    "finance", "digital", "science", "education", "health", "culture", "tourism", "environment", "security",
+    "migration", "regional", "international", "integration",
+)
+METRIC_CODES: tuple[str, ...] = (
+    "trade", "exports", "imports", "investment", "project_count", "project_value", "enterprise_count", "jobs",
+    "document_count", "gdp", "production", "freight", "funding", "people_count", "water", "other",
+)
 # Claim values are stored as NUMERIC(30, 6) (archive.models.CLAIM_VALUE): below 10**24 in magnitude.
 CLAIM_VALUE_LIMIT = Decimal(10) ** 24
 
@@ -44,6 +54,7 @@ class Meeting:
     occasion: str | None = None
     participants: tuple[Participant, ...] = ()
     topics: tuple[str, ...] = ()
+    topic_codes: tuple[str, ...] = ()   # FORMAT.md canonical vocabulary (TOPIC_CODES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +78,9 @@ class Claim:
     period: str | None
     start: int
     end: int
+    metric_code: str | None = None      # FORMAT.md canonical vocabulary (METRIC_CODES)
+    period_start: str | None = None     # "YYYY-MM": the period resolved to months
+    period_end: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +104,7 @@ class ArticleRecord:
         d.pop("url")
         for m in d["meetings"]:
             m["topics"] = list(m["topics"])
+            m["topic_codes"] = list(m["topic_codes"])
             m["participants"] = [{k: v for k, v in p.items() if k != "key"} for p in m["participants"]]
         for c in d["claims"]:
             c["value"] = json_number(c["value"])
