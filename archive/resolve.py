@@ -65,8 +65,11 @@ def alias_key(name: str) -> str:
 
 
 def outlet_key(name: str) -> str:
-    """"Kazinform", "www.kazinform.kz" → "kazinform"; "Egemen Qazaqstan" → "egemen qazaqstan"."""
-    key = fold(name)
+    """"Kazinform", "www.kazinform.kz", "Казинформ" → "kazinform"; "Egemen Qazaqstan" → "egemen qazaqstan"
+    (a known outlet under any of its names or spellings is one outlet: archive/extract/data/outlets.yaml)."""
+    from archive.extract.sources import canonical_outlet
+
+    key = fold(canonical_outlet(name.strip()))
     key = re.sub(r"^(https? )?(www )?", "", key.replace("://", " ").replace("/", " ").strip())
     key = re.sub(r" (kz|ru|com|org|gov kz|net)$", "", key.replace(".", " "))
     return key[:200] or fold(name)[:200]

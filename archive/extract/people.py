@@ -91,6 +91,7 @@ class People:
     names: list[Mention]              # name mentions, resolved to a person
     titles: list[TitleMention]        # titles standing alone
     mentions: list[Mention]           # every name and title mention, ordered by offset
+    home: str | None = None           # the country of the article's press (see pipeline.home_country)
 
     def by_name(self, name: str) -> Person | None:
         return next((p for p in self.persons if p.name == name), None)
@@ -124,11 +125,6 @@ def _config(lang: str) -> dict[str, Any]:
     data["bridge_stop"] = frozenset(data.get("bridge_stop") or ())
     data["verb_endings"] = tuple(data.get("verb_endings") or ())
     return data
-
-
-def home_country(lang: str) -> str | None:
-    """The country whose officials a language's press names without their state (KZ)."""
-    return _config(lang).get("home_country")
 
 
 _last_tokens: list = [None, None]    # (body, its tokens): stages tokenize the same body many times
@@ -469,8 +465,9 @@ def _split_run(words: list[str], morph: ModuleType, known: set[str] = frozenset(
     return len(words)
 
 
-def find_people(body: str, lang: str) -> People:
-    """All persons of an article and every name or title mention of them."""
+def find_people(body: str, lang: str, home: str | None = None) -> People:
+    """All persons of an article and every name or title mention of them. `home`: the country of the
+    article's press, whose officials a text names without their state ("Премьер-министр")."""
     cfg = _config(lang)
     morph = morphology(lang)
     tokens = tokenize(body)
@@ -681,7 +678,7 @@ def find_people(body: str, lang: str) -> People:
         p.mentions = by_person.get(id(p), [])
         p.first_offset = p.mentions[0].start if p.mentions else p.first_offset
     names = [Mention(s, e, "name", p.name) for s, e, p in refs]
-    people = People(persons, names, title_mentions, [])
+    people = People(persons, names, title_mentions, [], home)
     _assign_positions(people, positions, lang)
     people.mentions = sorted(
         [*names, *(Mention(t.span.start, t.span.end, "title") for t in title_mentions)], key=lambda m: m.start)
@@ -698,10 +695,10 @@ def _assign_positions(people: People, positions: Positions, lang: str) -> None:
         if seen:
             p.role = seen[0][2]
             p.country = p.country or next((c for *_, c in seen if c), None)
-    _fill_countries(people.persons, people.titles, cfg)
+    _fill_countries(people.persons, people.titles, cfg, people.home)
     for t in people.titles:
         p = resolve_title(people, t, lang, t.span.start)
-        if p is None and (t.country is None or t.country == cfg.get("home_country")):
+        if p is None and (t.country is None or t.country == people.home):
             # "Қасым-Жомарт Тоқаев … сөйлесті. Мемлекет басшысы …": a title nobody holds yet names the
             # latest person introduced without one
             before = [m for m in people.names if m.end <= t.span.start]
@@ -723,7 +720,8 @@ def _assign_positions(people: People, positions: Positions, lang: str) -> None:
             p.position = seen[best][1]
 
 
-def _fill_countries(persons: list[Person], titles: list[TitleMention], cfg: dict[str, Any]) -> None:
+def _fill_countries(persons: list[Person], titles: list[TitleMention], cfg: dict[str, Any],
+                    home: str | None) -> None:
     """A title mention with a country and a role held by one person lends that person its country;
     an official of a state with no state named, in a language whose press has a home country (Kazakh:
     "Премьер-министр Олжас Бектенов"), is that country's."""
@@ -733,7 +731,6 @@ def _fill_countries(persons: list[Person], titles: list[TitleMention], cfg: dict
         holders = [p for p in persons if t.role in p.roles and p.country in (None, t.country)]
         if len(holders) == 1 and holders[0].country is None:
             holders[0].country = t.country
-    home = cfg.get("home_country")
     if not home:
         return
     bare = [p for p in persons if p.country is None and p.role and p.role not in ORGANIZATION_ROLES]
@@ -755,7 +752,6 @@ def _title_overlap(position: str, titles: list[str]) -> int:
 def resolve_title(people: People, title: TitleMention, lang: str, before: int | None = None) -> Person | None:
     """The person a title standing alone refers to: same role and country; a bare title in a language
     with a home country (Kazakh press: "Үкімет басшысы" = the Kazakh PM) means that country's holder."""
-    cfg = _config(lang)
     same_role = [p for p in people.persons if title.role in p.roles or p.role == title.role]
     named = all(p.titles for p in same_role) and not any(p.descriptor_only for p in same_role)
     if len(same_role) > 1 and not title.country and not title.descriptor and (len(title.position.split()) > 1 or named):
@@ -771,7 +767,7 @@ def resolve_title(people: People, title: TitleMention, lang: str, before: int | 
         # a holder whose state the text has not named yet (or only by default)
         open_ = [p for p in same_role if p.country is None or p.country_default]
         return open_[0] if len(open_) == 1 else None
-    home = cfg.get("home_country")
+    home = people.home
     if home:
         hit = [p for p in same_role if p.country == home]
         if hit:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -24,12 +25,12 @@ from archive.extract.people import (
     People,
     Person,
     find_people,
-    home_country,
     resolve_title,
 )
+from archive.extract.places import find_countries
 from archive.extract.quotes import QuoteFinding, find_quotes
 from archive.extract.segment import Intervals, Span, index_at, paragraphs, sentences
-from archive.extract.sources import find_sources
+from archive.extract.sources import find_sources, language_press, local_name, outlet_country, site
 from archive.read.text import RawArticle
 from archive.record import ArticleRecord, Claim, Meeting, Participant, Quote
 
@@ -254,6 +255,53 @@ def _participants(body: str, people: People, statements: list[Statement], quoted
     return sorted(chosen, key=lambda p: p.first_offset)
 
 
+MAX_SOURCE_WORDS = 8    # a longer "outlet" is a sentence fragment, not a name
+
+
+def article_source(raw: RawArticle, body: str, sents: list[Span], lang: str) -> tuple[str | None, str | None, str | None]:
+    """(outlet, via, home country) of an article.
+
+    The outlet is the front matter's (or the HTML page's site name), else the site the URL names,
+    else whoever the text says reports it ("деп хабарлайды X", a headline dateline "АСТАНА.
+    KAZINFORM"); `via` is the source the text cites. The home country — whose officials the text names
+    without their state — comes from the outlet (a known outlet, the URL's country domain), else from
+    the sources the text names (a known agency, a press service of a named state), else from the
+    language's press; without evidence it is None (then `text_home` may still find one)."""
+    reporter, cited = (x if x and len(x.split()) <= MAX_SOURCE_WORDS else None
+                       for x in find_sources(body, sents, lang))
+    site_name, site_country = site(raw.url)
+    outlet, via = raw.outlet or site_name, cited
+    if outlet is None:
+        # without metadata the reporter named in the text is the outlet; else the source it cites
+        outlet, via = (reporter, cited) if reporter else (cited, None)
+    elif reporter and not cited and reporter.casefold() not in outlet.casefold():
+        via = reporter
+    if not raw.outlet:
+        outlet = local_name(outlet, lang)   # a name the text or the site gave, as the language writes it
+    home = (outlet_country(raw.outlet) or site_country or outlet_country(outlet)
+            or _source_country(reporter, lang) or _source_country(cited, lang) or language_press(lang))
+    return outlet, via, home
+
+
+def _source_country(name: str | None, lang: str) -> str | None:
+    """The country of a source the text names: a known outlet, or the one state its name holds
+    ("пресс-служба МИД РК"). (A dateline's city is no evidence: reports are filed from abroad.)"""
+    if not name:
+        return None
+    codes = {code for _, _, code in find_countries(name, lang)}
+    return outlet_country(name) or (codes.pop() if len(codes) == 1 else None)
+
+
+def text_home(body: str, lang: str, people: People) -> str | None:
+    """The home country the text itself gives when nothing else does: the state it names most often,
+    leaving out the states of the officials it names with their state (a Pakistani report of the
+    Turkish President's visit names Pakistan, and Turkey as his). None on a tie."""
+    named = {p.country for p in people.persons if p.country}
+    counts = Counter(code for _, _, code in find_countries(body, lang) if code not in named)
+    top = counts.most_common(2)
+    return top[0][0] if top and (len(top) == 1 or top[0][1] > top[1][1]) else None
+
+
 def extract_article(raw: RawArticle) -> ArticleRecord:
     lang = language_of(raw)
     body = raw.body
@@ -268,8 +316,11 @@ def extract_article(raw: RawArticle) -> ArticleRecord:
             published = line_date.date
             dates = find_dates(body, lang, published)
 
+    outlet, via, home = article_source(raw, body, sents, lang)
+    people = find_people(body, lang, home)
+    if home is None and (home := text_home(body, lang, people)):
+        people = find_people(body, lang, home)
     # quotation marks first, so that people named only inside a quote are not taken as participants
-    people = find_people(body, lang)
     findings = find_quotes(body, sents, lang, people.mentions)
     quoted = Intervals([Span(f.start, f.end) for f in findings if f.direct])
     statements = resolve_statements(findings, people, lang, quoted, sents)
@@ -281,7 +332,6 @@ def extract_article(raw: RawArticle) -> ArticleRecord:
     claims = _claim_speakers(claims, statements, sents, paras, people, quoted)
 
     setting = find_setting(body, paras, sents, lang, dates, published, quoted.spans)
-    home = home_country(lang)
     held: set[tuple[str | None, str | None]] = set()
     for p in persons:
         # two holders of one office from the home country is the default misfiring: the second one
@@ -310,13 +360,6 @@ def extract_article(raw: RawArticle) -> ArticleRecord:
               st.finding.direct, st.finding.start, st.finding.end)
         for st in sorted(statements, key=lambda s: s.finding.start)
     )
-    reporter, cited = find_sources(body, sents, lang)
-    outlet, via = raw.outlet, cited
-    if outlet is None:
-        # without metadata the reporter named in the text is the outlet; else the source it cites
-        outlet, via = (reporter, cited) if reporter else (cited, None)
-    elif reporter and not cited and reporter.casefold() not in outlet.casefold():
-        via = reporter
     return ArticleRecord(
         id=raw.id, language=lang, title=raw.title, published=published, outlet=outlet, via=via,
         url=raw.url, meetings=(meeting,), quotes=quotes, claims=tuple(claims),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 from typing import Any
+from urllib.parse import urlsplit
 
 from archive.extract import linear
 from archive.extract.lexicon import lexicon
@@ -39,15 +40,47 @@ def _nominative(phrase: str, lang: str) -> str:
 
 
 @cache
-def _outlets() -> dict[str, str]:
-    """Folded spelling -> usual name of the outlets in data/outlets.yaml."""
+def _outlet_data() -> dict[str, Any]:
     import yaml
 
     from archive.extract.lexicon import DATA
 
     with (DATA / "data" / "outlets.yaml").open(encoding="utf-8") as fh:
-        data = yaml.safe_load(fh) or {}
-    return {_fold(sp): o["name"] for o in data.get("outlets") or () for sp in o.get("spellings") or ()}
+        return yaml.safe_load(fh) or {}
+
+
+@cache
+def _outlets() -> dict[str, tuple[str, str | None]]:
+    """Folded spelling or name -> (usual name, country) of the outlets in data/outlets.yaml."""
+    out: dict[str, tuple[str, str | None]] = {}
+    for o in _outlet_data().get("outlets") or ():
+        for sp in [o["name"], *(o.get("names") or {}).values(), *(o.get("spellings") or ())]:
+            out.setdefault(_fold(sp), (o["name"], o.get("country")))
+    return out
+
+
+@cache
+def _local_names() -> dict[tuple[str, str], str]:
+    return {(o["name"], lang): local for o in _outlet_data().get("outlets") or ()
+            for lang, local in (o.get("names") or {}).items()}
+
+
+def canonical_outlet(name: str) -> str:
+    """A known outlet's usual name, whatever spelling or language names it; any other name as it is."""
+    return _outlets().get(_fold(name), (name, None))[0]
+
+
+def local_name(name: str | None, lang: str) -> str | None:
+    """A known outlet by the name it goes by in `lang` (ТАСС, Российская газета); others as they are."""
+    if not name:
+        return name
+    return _local_names().get((canonical_outlet(name), lang), name)
+
+
+@cache
+def _domains() -> dict[str, tuple[str, str | None]]:
+    return {d.lower(): (o["name"], o.get("country"))
+            for o in _outlet_data().get("outlets") or () for d in o.get("domains") or ()}
 
 
 def _fold(name: str) -> str:
@@ -59,7 +92,42 @@ def usual_name(name: str | None) -> str | None:
     ("КАЗИНФОРМ" → "Kazinform"); any other spelling stays as the text writes it."""
     if not name or not name.isupper():
         return name
-    return _outlets().get(_fold(name), name)
+    return _outlets().get(_fold(name), (name, None))[0]
+
+
+def outlet_country(name: str | None) -> str | None:
+    """The country of a known outlet, by any of its spellings; None for others."""
+    return _outlets().get(_fold(name), (None, None))[1] if name else None
+
+
+def site(url: str | None) -> tuple[str | None, str | None]:
+    """(outlet, country) named by a page's URL: a known site by its usual name and country, any other
+    by its registered domain ("https://kaz.baq.kz/…" → "Baq.kz") and the country of its country-code
+    domain. (None, None) without a URL."""
+    if not url:
+        return None, None
+    host = urlsplit(url.strip() if "//" in url else f"//{url.strip()}").hostname or ""
+    labels = [x for x in host.lower().rstrip(".").split(".") if x]
+    if len(labels) < 2:
+        return None, None
+    data = _outlet_data()
+    known = _domains()
+    for k in range(len(labels) - 1):
+        hit = known.get(".".join(labels[k:]))
+        if hit:
+            return hit
+    keep = 3 if len(labels) >= 3 and labels[-2] in set(data.get("public_second_levels") or ()) else 2
+    prefixes = set(data.get("site_prefixes") or ())
+    while len(labels) > keep and labels[0] in prefixes:
+        labels = labels[1:]
+    domain = ".".join(labels)
+    country = (data.get("country_domains") or {}).get(labels[-1])
+    return domain[:1].upper() + domain[1:], country
+
+
+def language_press(lang: str) -> str | None:
+    """The country whose press the articles of a language are, unless their site says otherwise."""
+    return (_outlet_data().get("language_press") or {}).get(lang)
 
 
 def find_sources(body: str, sentences: list[Span], lang: str) -> tuple[str | None, str | None]:
