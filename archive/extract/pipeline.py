@@ -270,14 +270,13 @@ def article_source(raw: RawArticle, body: str, sents: list[Span], lang: str) -> 
     reporter, cited = (x if x and len(x.split()) <= MAX_SOURCE_WORDS else None
                        for x in find_sources(body, sents, lang))
     site_name, site_country = site(raw.url)
+    site_name = local_name(site_name, lang)   # a known site as the article's language names it (ТАСС)
     outlet, via = raw.outlet or site_name, cited
     if outlet is None:
         # without metadata the reporter named in the text is the outlet; else the source it cites
         outlet, via = (reporter, cited) if reporter else (cited, None)
     elif reporter and not cited and reporter.casefold() not in outlet.casefold():
         via = reporter
-    if not raw.outlet:
-        outlet = local_name(outlet, lang)   # a name the text or the site gave, as the language writes it
     home = (outlet_country(raw.outlet) or site_country or outlet_country(outlet)
             or _source_country(reporter, lang) or _source_country(cited, lang) or language_press(lang))
     return outlet, via, home
