@@ -11,14 +11,18 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 def test_json_records_for_files_and_json_lines(tmp_path: Path) -> None:
     lines = tmp_path / "feed.jsonl"
-    lines.write_text(json.dumps({"id": "tokyo", "published": "2024-01-01", "text":
-                                 "President Kassym-Jomart Tokayev met Prime Minister of Japan Fumio Kishida "
-                                 "in Tokyo."}) + "\n", encoding="utf-8")
+    text = "President Kassym-Jomart Tokayev met Prime Minister of Japan Fumio Kishida in Tokyo."
+    lines.write_text(json.dumps({"id": "tokyo", "published": "2024-01-01", "text": text}) + "\n"
+                     + json.dumps({"id": "tokyo-kz", "url": "https://www.inform.kz/en/tokyo", "text": text}) + "\n",
+                     encoding="utf-8")
     result = CliRunner().invoke(cli, ["extract", str(FIXTURES / "kk-baku-e2e.txt"), str(lines), "--json"])
     assert result.exit_code == 0, result.output
     records = [json.loads(line) for line in result.output.splitlines()]
-    assert [r["id"] for r in records] == ["kk-baku-e2e", "tokyo"]
-    assert [p["country"] for p in records[1]["meetings"][0]["participants"]] == ["KZ", "JP"]
+    assert [r["id"] for r in records] == ["kk-baku-e2e", "tokyo", "tokyo-kz"]
+    # no outlet and nothing in the text says whose President: no state; a Kazakh site's President is Kazakh
+    assert [p["country"] for p in records[1]["meetings"][0]["participants"]] == [None, "JP"]
+    assert [p["country"] for p in records[2]["meetings"][0]["participants"]] == ["KZ", "JP"]
+    assert records[2]["outlet"] == "Kazinform"
 
 
 def test_stdin_and_summary() -> None:

@@ -16,7 +16,7 @@ from typing import Any
 from archive.extract.dates import DateMention
 from archive.extract.lexicon import lexicon
 from archive.extract.people import Token, morphology, tokenize
-from archive.extract.segment import Intervals, Span
+from archive.extract.segment import Intervals, Span, lead
 
 DATELINE = re.compile(r"\A\s*([^\W\d_][^\W\d_ -]*(?:[ -][^\W\d_]+)?)\s*,\s*(?=\d)", re.U)
 
@@ -337,7 +337,7 @@ def find_setting(body: str, paragraphs: list[Span], sentences: list[Span], lang:
                  dates: list[DateMention], published: str | None, quoted: list[Span] = ()) -> Setting:
     """Kind, date, place, occasion and topics of the article's (main) meeting."""
     cfg = _config(lang)
-    lead_para = paragraphs[0] if paragraphs else Span(0, len(body))
+    lead_para = lead(body, paragraphs)
     lead_sents = [s for s in sentences if s.start < lead_para.end] or sentences[:1]
     place_word, line_date = dateline(body, lang, dates)
 

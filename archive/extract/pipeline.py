@@ -9,6 +9,7 @@ claims (speaker from the statement they sit in) → meeting setting → the FORM
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -20,6 +21,7 @@ from archive.extract.lexicon import lexicon
 from archive.extract.meetings import dateline, find_setting
 from archive.extract.mentions import Mention
 from archive.extract.numbers import extract_claims
+from archive.extract.page import read_page
 from archive.extract.people import (
     ORGANIZATION_ROLES,
     People,
@@ -27,9 +29,10 @@ from archive.extract.people import (
     find_people,
     resolve_title,
 )
-from archive.extract.places import find_countries
+from archive.extract.places import find_countries, find_places
 from archive.extract.quotes import QuoteFinding, find_quotes
 from archive.extract.segment import Intervals, Span, index_at, paragraphs, sentences
+from archive.extract.segment import lead as lead_of
 from archive.extract.sources import find_sources, language_press, local_name, outlet_country, site
 from archive.read.text import RawArticle
 from archive.record import ArticleRecord, Claim, Meeting, Participant, Quote
@@ -255,6 +258,23 @@ def _participants(body: str, people: People, statements: list[Statement], quoted
     return sorted(chosen, key=lambda p: p.first_offset)
 
 
+REMOTE_KINDS = ("phone_call", "video_call")
+URL_DATE = re.compile(r"(?<![\d])((?:19|20)\d\d)([/_.-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def url_date(url: str | None) -> str | None:
+    """The date a page's URL carries (…/2023/06/09/…, …-20230609…), as YYYY-MM-DD; else None."""
+    if not url:
+        return None
+    m = URL_DATE.search(url.split("?", 1)[0])
+    if not m:
+        return None
+    try:
+        return dt.date(int(m[1]), int(m[3]), int(m[4])).isoformat()
+    except ValueError:
+        return None
+
+
 MAX_SOURCE_WORDS = 8    # a longer "outlet" is a sentence fragment, not a name
 
 
@@ -293,26 +313,33 @@ def _source_country(name: str | None, lang: str) -> str | None:
 
 def text_home(body: str, lang: str, people: People) -> str | None:
     """The home country the text itself gives when nothing else does: the state it names most often,
-    leaving out the states of the officials it names with their state (a Pakistani report of the
-    Turkish President's visit names Pakistan, and Turkey as his). None on a tie."""
+    by name or by one of its cities ("in Astana"), leaving out the states of the officials it names
+    with their state (a Pakistani report of the Turkish President's visit names Pakistan, and Turkey
+    as his). None on a tie."""
     named = {p.country for p in people.persons if p.country}
-    counts = Counter(code for _, _, code in find_countries(body, lang) if code not in named)
+    codes = [code for _, _, code in find_countries(body, lang)]
+    codes += [p.country for _, _, p in find_places(body, lang) if p.country and p.kind in ("city", "landmark")]
+    counts = Counter(code for code in codes if code not in named)
     top = counts.most_common(2)
     return top[0][0] if top and (len(top) == 1 or top[0][1] > top[1][1]) else None
 
 
 def extract_article(raw: RawArticle) -> ArticleRecord:
     lang = language_of(raw)
-    body = raw.body
+    # the page as read: chrome blanked, wrapped lines joined (same offsets as the stored body)
+    page = read_page(raw.body, lang)
+    body = page.text
     paras = paragraphs(body)
     sents = sentences(body)
     dates = find_dates(body, lang, raw.published)
     published = raw.published
     if published is None:
-        # a dateline ("Москва, 5 октября 2023 года.") dates the article; "сегодня" counts from it
+        # a dateline ("Москва, 5 октября 2023 года."), else a date line of the page, else the page's
+        # URL (…/2023/06/09/…) dates the article; "сегодня" counts from it
         _, line_date = dateline(body, lang, dates)
-        if line_date is not None and line_date.date:
-            published = line_date.date
+        published = (line_date.date if line_date is not None and line_date.date else None) \
+            or page.date or url_date(raw.url)
+        if published is not None:
             dates = find_dates(body, lang, published)
 
     outlet, via, home = article_source(raw, body, sents, lang)
@@ -324,7 +351,7 @@ def extract_article(raw: RawArticle) -> ArticleRecord:
     quoted = Intervals([Span(f.start, f.end) for f in findings if f.direct])
     statements = resolve_statements(findings, people, lang, quoted, sents)
 
-    lead = paras[0] if paras else Span(0, len(body))
+    lead = lead_of(body, paras)
     persons = _participants(body, people, statements, quoted, lead, sents, lang)
 
     claims = extract_claims(body, sents, lang, published, dates)
@@ -340,7 +367,8 @@ def extract_article(raw: RawArticle) -> ArticleRecord:
         held.add((p.role, p.country))
     for p in persons:
         # the host of a meeting abroad represents the country the meeting is in
-        if p.country is None and p.role not in ORGANIZATION_ROLES and setting.country and setting.country != home:
+        if p.country is None and p.role not in ORGANIZATION_ROLES and home and setting.country \
+                and setting.country != home:
             p.country = setting.country
     from archive.names import person_key
 
@@ -352,7 +380,12 @@ def extract_article(raw: RawArticle) -> ArticleRecord:
         # officials of three or more states: a multilateral sitting; of heads of state, a summit
         heads = sum(p.role == "head_of_state" for p in persons)
         kind = "summit" if heads >= 3 and heads * 2 > len(persons) else "session"
-    meeting = Meeting(kind, setting.date, setting.city, setting.country, setting.occasion,
+    country = setting.country
+    if country is None and kind not in REMOTE_KINDS and home and any(p.country == home for p in persons):
+        # no place named, an official of the article's own country takes part: it is held at home
+        # (a trip abroad names where it goes)
+        country = home
+    meeting = Meeting(kind, setting.date, setting.city, country, setting.occasion,
                       participants, setting.topics)
     quotes = tuple(
         Quote(st.speaker.name if st.speaker else None, body[st.finding.start:st.finding.end],

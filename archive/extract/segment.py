@@ -163,3 +163,18 @@ def index_at(spans: list[Span], starts: list[int], pos: int) -> int | None:
     """The index of the span (sorted, non-overlapping; ``starts`` their starts) holding ``pos``."""
     i = bisect.bisect_right(starts, pos) - 1
     return i if i >= 0 and pos < spans[i].end else None
+
+
+HEADLINE_WORDS = 25
+
+
+def lead(body: str, paras: list[Span]) -> Span:
+    """The lead of an article: its first paragraph, together with the headline above it when the
+    first line is one (no sentence end, a few words)."""
+    if not paras:
+        return Span(0, len(body))
+    first = paras[0]
+    text = body[first.start:first.end].rstrip()
+    if len(paras) > 1 and not SENTENCE_END.search(text[-2:] or " ") and len(text.split()) <= HEADLINE_WORDS:
+        return Span(first.start, paras[1].end)
+    return first

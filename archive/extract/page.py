@@ -1,0 +1,148 @@
+"""Reading a page as it comes off a site: page chrome, hard line wraps, date lines.
+
+    page = read_page(body, lang)
+    page.text      # the body as the later stages read it: same length, same offsets
+    page.chrome    # spans of page chrome (captions, credits, bylines, tickers, menus, repeated lines)
+    page.date      # a publication date printed in a date line, or None
+
+Chrome stays in the stored body (offsets stay true) but is blanked in `page.text` (spaces; line
+breaks kept), so it is never read as a statement, a participant or a claim. A hard line wrap inside
+a sentence or a name ("Қасым-Жомарт⏎Тоқаев") is joined with a space, so the sentence and the name are
+whole again. What counts as chrome is in `data/page.yaml`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from archive.extract.dates import find_dates
+from archive.extract.segment import Span
+
+LINE = re.compile(r"[^\n]+")
+WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+LONG_WORD = re.compile(r"[^\W\d_]{4}")
+ENDS_SENTENCE = re.compile(r"[.!?…:;»\"”)]\s*$")
+DATE_MARK = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b")      # "date 2025-11-13" before the text
+NUMERIC_DATE = re.compile(r"\A\s*(\d{1,2})[./](\d{1,2})[./](\d{4})(?!\d)")
+WRAP_WIDTH = 50          # a line this long that stops mid-sentence may have been wrapped by the page
+WRAPPED_LINES = 3        # … and a page with this many such lines was
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    text: str
+    chrome: list[Span] = field(default_factory=list)
+    date: str | None = None
+
+
+@cache
+def _data() -> dict[str, Any]:
+    import yaml
+
+    from archive.extract.lexicon import DATA
+
+    with (DATA / "data" / "page.yaml").open(encoding="utf-8") as fh:
+        d = yaml.safe_load(fh) or {}
+    d["prefixes"] = tuple(p.casefold() for p in d.get("prefixes") or ())
+    d["lines"] = frozenset(x.casefold() for x in d.get("lines") or ())
+    return d
+
+
+def _norm(line: str) -> str:
+    return " ".join(WORD.findall(line.casefold()))
+
+
+def read_page(body: str, lang: str) -> Page:
+    d = _data()
+    text = list(body)
+    chrome: list[Span] = []
+    seen: set[str] = set()
+    page_date: str | None = None
+    lines = [(m.start(), m.end()) for m in LINE.finditer(body)]
+    content: list[tuple[int, int]] = []
+    for i, (s, e) in enumerate(lines):
+        line = body[s:e]
+        stripped = line.strip()
+        if not stripped:
+            continue
+        mark = DATE_MARK.match(line)
+        if mark:                                   # "date 2025-11-13 АСТАНА. …": the mark is chrome
+            page_date = page_date or mark.group(1)
+            chrome.append(Span(s, s + mark.end()))
+            s += mark.end()
+            line = body[s:e]
+            stripped = line.strip()
+            if not stripped:
+                continue
+        kind, date = _chrome_kind(line, lang, d, seen, first=not content, last=i == len(lines) - 1)
+        if date and not page_date:
+            page_date = date
+        if kind:
+            chrome.append(Span(s, e))
+        else:
+            content.append((s, e))
+        seen.add(_norm(line))
+    for span in chrome:
+        for k in range(span.start, span.end):
+            text[k] = " "
+    # hard wraps: a line that stops mid-sentence, followed by its continuation on the next line. A
+    # continuation in lower case always joins; one in capitals ("Қасым-Жомарт⏎Тоқаев") only on a page
+    # wrapped by width (several long lines stop mid-sentence), never after a lone headline.
+    pairs = [(s1, e1, s2) for (s1, e1), (s2, _) in zip(content, content[1:], strict=False)
+             if body[e1:s2].count("\n") == 1 and not body[e1:s2].strip()
+             and not ENDS_SENTENCE.search(body[s1:e1].rstrip())]
+    long_cut = [p for p in pairs if _length(p) >= WRAP_WIDTH and body[p[1] - 1:p[1]].isalnum()]
+    wrapped_page = len(long_cut) >= WRAPPED_LINES
+    for s1, e1, s2 in pairs:
+        if body[s2:s2 + 1].islower() or (wrapped_page and (s1, e1, s2) in long_cut):
+            text[e1:s2] = " " * (s2 - e1)
+    return Page("".join(text), chrome, page_date)
+
+
+def _length(pair: tuple[int, int, int]) -> int:
+    return pair[1] - pair[0]
+
+
+def _chrome_kind(line: str, lang: str, d: dict[str, Any], seen: set[str], *, first: bool,
+                 last: bool) -> tuple[str | None, str | None]:
+    """(why the line is chrome, or None; a date it prints, or None)."""
+    stripped = line.strip()
+    folded = stripped.casefold()
+    if folded.startswith(d["prefixes"]) or folded.rstrip(" .") in d["lines"]:
+        return "label", None
+    date = _date_line(stripped, lang, d)
+    if date is not False:
+        return "date line", date or None
+    if not LONG_WORD.search(stripped):
+        return "no words", None                    # times, tickers, counters, "KZ", "-32°"
+    words = stripped.split()
+    if _norm(stripped) in seen:
+        return "repeated", None                    # a headline printed twice
+    if len(words) == 1 and not ENDS_SENTENCE.search(stripped):
+        return "rubric", None
+    if len(words) <= d.get("byline_words", 3) and not re.search(r"\d|[.!?:;,»\"”]$", stripped) \
+            and all(w[:1].isupper() for w in words) and (first or last or len(words) == 2):
+        return "byline", None
+    if " • " in stripped or " | " in stripped and len(words) <= 8:
+        return "menu", None
+    return None, None
+
+
+def _date_line(line: str, lang: str, d: dict[str, Any]) -> str | None | bool:
+    """False when the line is no date line; else the full date it prints (None if it has no year)."""
+    if len(line.split()) > d.get("date_line_words", 9) or ENDS_SENTENCE.search(line) and not line.endswith(")"):
+        return False
+    m = NUMERIC_DATE.match(line)
+    if m:
+        day, month, year = int(m[1]), int(m[2]), int(m[3])
+        if 1 <= day <= 31 and 1 <= month <= 12:
+            return f"{year:04d}-{month:02d}-{day:02d}"
+    reach = d.get("date_line_reach", 14)
+    found = [x for x in find_dates(line, lang, None) if x.start <= reach]
+    if not found:
+        return False
+    if any(x.relative for x in found) or found[0].start > 0 and WORD.match(line):
+        return None               # "Жұма, 19 Сәуір 2024": a weekday heads the site's today, no article date
+    return found[0].date
