@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
+from archive.extract import linear
 from archive.extract.dates import DateMention
 from archive.extract.lexicon import lexicon
 from archive.extract.people import Token, morphology, tokenize
@@ -52,6 +53,9 @@ def _config(lang: str) -> dict[str, Any]:
     data["topic_verb_rx"] = re.compile("|".join(re.escape(v) for v in verbs), re.I) if verbs else None
     data["topic_lead_rx"] = re.compile(data["topic_lead"], re.I) if data.get("topic_lead") else None
     data["topic_drop_rx"] = re.compile(data["topic_drop"], re.I) if data.get("topic_drop") else None
+    data["topic_phrase_rx"] = [linear.compile(p, re.I) for p in data.get("topic_phrases") or ()]
+    data["topic_phrase_stop"] = frozenset(data.get("topic_phrase_stop") or ())
+    data["topic_phrase_stop_endings"] = tuple(data.get("topic_phrase_stop_endings") or ())
     return data
 
 
@@ -291,7 +295,36 @@ def _topics(body: str, sentences: list[Span], lang: str, cfg: dict[str, Any],
         for item in _split_list(span.strip(" ,.;"), lang, cfg):
             if item.casefold() not in {o.casefold() for o in out}:
                 out.append(item)
-    return tuple(out)
+    return tuple(_with_phrases(body, sentences, cfg, quoted, out))
+
+
+def _stems(text: str) -> frozenset[str]:
+    return frozenset(w[:6] for w in re.findall(r"[^\W\d_]+", text.casefold()))
+
+
+def _with_phrases(body: str, sentences: list[Span], cfg: dict[str, Any], quoted: Intervals,
+                  topics: list[str]) -> list[str]:
+    """The discussed topics, then the spheres of cooperation named anywhere outside quotations
+    (`topic_phrases`), each once whatever its case form."""
+    seen = {_stems(t) for t in topics}
+    out = list(topics)
+    for sent in sentences:
+        if quoted.contains(sent.start, sent.end):
+            continue
+        text = body[sent.start:sent.end]
+        for rx in cfg["topic_phrase_rx"]:
+            for m in rx.finditer(text):
+                if quoted.contains(sent.start + m.start(1), sent.start + m.end(1)):
+                    continue
+                item = m.group(1).strip()
+                first = item.split()[0].casefold()
+                key = _stems(item)
+                if first in cfg["topic_phrase_stop"] or first.endswith(cfg["topic_phrase_stop_endings"]) \
+                        or not key or key in seen:
+                    continue
+                seen.add(key)
+                out.append(item)
+    return out
 
 
 def _split_list(span: str, lang: str, cfg: dict[str, Any]) -> list[str]:
