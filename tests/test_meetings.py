@@ -37,3 +37,26 @@ def test_occasion_of_an_official_visit() -> None:
             "ассамблеяның Төрағасы У Вон Сикпен келіссөздер жүргізді.")
     (m,) = extract_article(article_from_text(text, "t")).meetings
     assert (m.kind, m.occasion, m.city) == ("talks", "ресми сапар", "Сеул")
+
+
+@pytest.mark.parametrize(("lang", "text", "topic"), [
+    ("kk", "Тараптар энергетика саласындағы ынтымақтастықты дамытуға келісті.", "энергетика"),
+    ("kk", "Кездесуде сауда-экономикалық ынтымақтастыққа ерекше мән берілді.", "сауда-экономикалық ынтымақтастыққа"),
+    ("ru", "Министры договорились укреплять торгово-экономическое сотрудничество.", "торгово-экономическое сотрудничество"),
+    ("ru", "Речь шла о сотрудничестве в сфере энергетики и транспорта.", "энергетики"),
+    ("en", "The ministers agreed to expand defence cooperation.", "defence cooperation"),
+    ("en", "They welcomed growing cooperation in the field of renewable energy.", "renewable energy"),
+])
+def test_spheres_of_cooperation_are_topics(lang: str, text: str, topic: str) -> None:
+    (meeting,) = extract_article(article_from_text(text, "t", defaults={"language": lang})).meetings
+    assert topic in meeting.topics
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("kk", "Екі ел арасындағы ынтымақтастық жайлы айтылды."),          # "between": a place, no sphere
+    ("en", "The leaders pledged to strengthen bilateral ties."),          # a verb, no sphere
+    ("kk", "«Біз энергетика саласындағы ынтымақтастықты дамытамыз», – деді ол."),   # inside a quotation
+])
+def test_no_sphere_no_topic(lang: str, text: str) -> None:
+    (meeting,) = extract_article(article_from_text(text, "t", defaults={"language": lang})).meetings
+    assert meeting.topics == ()
