@@ -366,6 +366,11 @@ def _split_list(span: str, lang: str, cfg: dict[str, Any]) -> list[str]:
     return out
 
 
+def _next_end(paragraphs: list[Span], lead_para: Span) -> int:
+    """The end of the paragraph after the lead (the lead's own end when there is none)."""
+    return next((p.end for p in paragraphs if p.start >= lead_para.end), lead_para.end)
+
+
 def find_setting(body: str, paragraphs: list[Span], sentences: list[Span], lang: str,
                  dates: list[DateMention], published: str | None, quoted: list[Span] = ()) -> Setting:
     """Kind, date, place, occasion and topics of the article's (main) meeting."""
@@ -375,7 +380,10 @@ def find_setting(body: str, paragraphs: list[Span], sentences: list[Span], lang:
     place_word, line_date = dateline(body, lang, dates)
 
     kind, kind_idx, kind_sent, kind_tokens = "meeting", None, lead_sents[0] if lead_sents else None, []
-    for sent in lead_sents:
+    # a call is a call wherever the first paragraphs say so ("… talked on the phone" after the lead)
+    after = [s for s in sentences if lead_para.end <= s.start < _next_end(paragraphs, lead_para)]
+    for sent in lead_sents + [s for s in after if any(h[1] in cfg["remote"] for h in
+                                                      _kind_hits(tokenize(body, s.start, s.end), cfg))]:
         toks = tokenize(body, sent.start, sent.end)
         hits = _kind_hits(toks, cfg)
         remote = [h for h in hits if h[1] in cfg["remote"]]

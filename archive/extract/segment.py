@@ -166,15 +166,16 @@ def index_at(spans: list[Span], starts: list[int], pos: int) -> int | None:
 
 
 HEADLINE_WORDS = 25
+LEAD_REACH = 5     # paragraphs: a headline, a subheadline, a byline … before the first sentence
 
 
 def lead(body: str, paras: list[Span]) -> Span:
-    """The lead of an article: its first paragraph, together with the headline above it when the
-    first line is one (no sentence end, a few words)."""
+    """The lead of an article: its first paragraph that ends a sentence, together with the headline,
+    subheadline or byline lines above it (short lines that end no sentence)."""
     if not paras:
         return Span(0, len(body))
-    first = paras[0]
-    text = body[first.start:first.end].rstrip()
-    if len(paras) > 1 and not SENTENCE_END.search(text[-2:] or " ") and len(text.split()) <= HEADLINE_WORDS:
-        return Span(first.start, paras[1].end)
-    return first
+    for k, para in enumerate(paras[:LEAD_REACH]):
+        text = body[para.start:para.end].rstrip()
+        if SENTENCE_END.search(text[-2:] or " ") or len(text.split()) > HEADLINE_WORDS:
+            return Span(paras[0].start, para.end)
+    return paras[0]
