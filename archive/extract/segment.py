@@ -174,7 +174,7 @@ def lead(body: str, paras: list[Span]) -> Span:
     subheadline or byline lines above it (short lines that end no sentence)."""
     if not paras:
         return Span(0, len(body))
-    for k, para in enumerate(paras[:LEAD_REACH]):
+    for para in paras[:LEAD_REACH]:
         text = body[para.start:para.end].rstrip()
         if SENTENCE_END.search(text[-2:] or " ") or len(text.split()) > HEADLINE_WORDS:
             return Span(paras[0].start, para.end)
