@@ -366,6 +366,16 @@ def _split_list(span: str, lang: str, cfg: dict[str, Any]) -> list[str]:
     return out
 
 
+def _names_an_event(occasion: str, cfg: dict[str, Any]) -> bool:
+    """An occasion is an event named in more than one word, one of them an event word, or a format
+    named by its acronym ("C5+1", "ШЫҰ"); a bare "Сапар" or "his participation" is none."""
+    if len(occasion.split()) == 1:
+        return any(c.isdigit() for c in occasion) or sum(c.isupper() for c in occasion) >= 2
+    heads = tuple(cfg.get("occasion_heads") or ())
+    words = [w.casefold() for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", occasion)]
+    return not heads or any(w.startswith(heads) for w in words)
+
+
 def _next_end(paragraphs: list[Span], lead_para: Span) -> int:
     """The end of the paragraph after the lead (the lead's own end when there is none)."""
     return next((p.end for p in paragraphs if p.start >= lead_para.end), lead_para.end)
@@ -427,5 +437,7 @@ def find_setting(body: str, paragraphs: list[Span], sentences: list[Span], lang:
     occasion = None
     if kind_sent is not None:
         occasion = _occasion(body, kind_sent, kind_tokens, kind_idx, kind, lang, cfg, lead_para)
+        if occasion is not None and not _names_an_event(occasion, cfg):
+            occasion = None                   # "his participation", a title, a bare "Сапар": no event
     topics = _topics(body, sentences, lang, cfg, Intervals(list(quoted)))
     return Setting(kind, date, city, country, occasion, topics)
