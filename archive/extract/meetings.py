@@ -95,6 +95,8 @@ def _place_in(body: str, tokens: list[Token], lang: str):
 
     institutions = people_config(lang)["non_name_words"]
     window = _config(lang).get("place_in_name_window", 0)
+    cfg = _config(lang)
+    regions = tuple(cfg.get("region_words") or ()) or ("\0",)
 
     for i, tok in enumerate(tokens):
         if not tok.cap or len(tok.text) == 1 or (len(tok.text) == 2 and not tok.text.isupper()):
@@ -111,6 +113,9 @@ def _place_in(body: str, tokens: list[Token], lang: str):
             last = tokens[i + n - 1].text
             if any(t.lower.startswith(institutions) for t in after) and morphology(lang).nominative(last) == last:
                 continue                  # "Шанхай ынтымақтастық ұйымы": a place inside an institution's name
+            if i + n < len(tokens) and tokens[i + n].lower.startswith(regions) \
+                    and _names_region_only(tokens, i, i + n, cfg):
+                continue                  # "Астрахан облысының губернаторы": a region, not where they met
             p = place(phrase, lang)
             if p is not None and p.kind == "city" and not phrase.isupper():
                 # the city as this article spells it ("Абу-Дабидегі" → "Абу-Даби"), in the nominative
@@ -119,6 +124,16 @@ def _place_in(body: str, tokens: list[Token], lang: str):
             if p is not None and p.kind in ("city", "landmark"):
                 return p
     return None
+
+
+def _names_region_only(tokens: list[Token], i: int, j: int, cfg: dict[str, Any]) -> bool:
+    """A city's name before a region word (tokens[j]) names only the region when the region word is
+    in the genitive (a governor, a delegation of the region) or no preposition of place precedes."""
+    genitive = tuple(cfg.get("region_genitive_endings") or ())
+    if genitive:
+        return tokens[j].lower.endswith(genitive)
+    preps = frozenset(cfg.get("place_prepositions") or ())
+    return not any(tokens[k].lower in preps for k in range(max(0, i - 2), i))   # "in (the) X region"
 
 
 def _until_stop(words: list[str], cfg: dict[str, Any]) -> list[str]:
