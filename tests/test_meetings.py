@@ -60,3 +60,13 @@ def test_spheres_of_cooperation_are_topics(lang: str, text: str, topic: str) -> 
 def test_no_sphere_no_topic(lang: str, text: str) -> None:
     (meeting,) = extract_article(article_from_text(text, "t", defaults={"language": lang})).meetings
     assert meeting.topics == ()
+
+
+@pytest.mark.parametrize(("lang", "text", "city"), [
+    ("kk", "Премьер-министр Астрахан облысының губернаторы Игорь Бабушкинмен кездесті.", None),
+    ("kk", "Қытай делегациясы Ақтөбе облысына келіп, облыс әкімімен кездесті.", "Ақтөбе"),
+    ("en", "The Prime Minister met the Governor of the Astrakhan region Igor Babushkin.", None),
+])
+def test_a_region_of_a_title_is_no_meeting_place(lang: str, text: str, city: str | None) -> None:
+    (meeting,) = extract_article(article_from_text(text, "t", defaults={"language": lang})).meetings
+    assert meeting.city == city
