@@ -47,6 +47,7 @@ def _data() -> dict[str, Any]:
         d = yaml.safe_load(fh) or {}
     d["prefixes"] = tuple(p.casefold() for p in d.get("prefixes") or ())
     d["lines"] = frozenset(x.casefold() for x in d.get("lines") or ())
+    d["counters"] = tuple(x.casefold() for x in d.get("counters") or ())
     return d
 
 
@@ -117,6 +118,8 @@ def _chrome_kind(line: str, lang: str, d: dict[str, Any], seen: set[str], *, fir
         return "date line", date or None
     if not LONG_WORD.search(stripped):
         return "no words", None                    # times, tickers, counters, "KZ", "-32°"
+    if len(stripped.split()) <= 4 and re.search(r"\d", stripped) and any(c in folded for c in d["counters"]):
+        return "counter", None                     # "16 пікір", "2091 просмотров"
     words = stripped.split()
     if _norm(stripped) in seen:
         return "repeated", None                    # a headline printed twice
