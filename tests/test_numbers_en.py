@@ -28,6 +28,8 @@ CASES = [
      [("2.5 times", "2.5", "times", None, "increase")]),
     ("The fund will provide loans of up to $50 million.", [("$50 million", "50000000", "USD", "up_to", None)]),
     ("Nearly 40 percent of the grain is shipped by rail.", [("40 percent", "40", "%", "approx", None)]),
+    ("Trade may reach 400 million manat.", [("400 million manat", "400000000", "AZN", None, None)]),
+    ("Kazakhstan is among the top 5 investors, and the forum is set for June 10-11.", []),
     ("Less than 5% of the cargo goes by sea.", [("5%", "5", "%", "under", None)]),
     # not claims
     ("The two leaders met on 3 October 2023 in Astana.", []),
