@@ -53,7 +53,8 @@ def _config(lang: str) -> dict[str, Any]:
     data["topic_verb_rx"] = re.compile("|".join(re.escape(v) for v in verbs), re.I) if verbs else None
     data["topic_lead_rx"] = re.compile(data["topic_lead"], re.I) if data.get("topic_lead") else None
     data["topic_drop_rx"] = re.compile(data["topic_drop"], re.I) if data.get("topic_drop") else None
-    data["topic_phrase_rx"] = [linear.compile(p, re.I) for p in data.get("topic_phrases") or ()]
+    data["topic_phrase_rx"] = [(linear.compile(p, re.I), True) for p in data.get("topic_phrases") or ()]
+    data["topic_phrase_rx"] += [(linear.compile(p, re.I), False) for p in data.get("topic_terms") or ()]
     data["topic_phrase_stop"] = frozenset(data.get("topic_phrase_stop") or ())
     data["topic_phrase_stop_endings"] = tuple(data.get("topic_phrase_stop_endings") or ())
     return data
@@ -319,22 +320,23 @@ def _stems(text: str) -> frozenset[str]:
 
 def _with_phrases(body: str, sentences: list[Span], cfg: dict[str, Any], quoted: Intervals,
                   topics: list[str]) -> list[str]:
-    """The discussed topics, then the spheres of cooperation named anywhere outside quotations
-    (`topic_phrases`), each once whatever its case form."""
+    """The discussed topics, then the spheres of cooperation (`topic_phrases`, unless opened by a word
+    of `topic_phrase_stop`) and the fixed topic terms (`topic_terms`) named anywhere outside quotations,
+    each once whatever its case form."""
     seen = {_stems(t) for t in topics}
     out = list(topics)
     for sent in sentences:
         if quoted.contains(sent.start, sent.end):
             continue
         text = body[sent.start:sent.end]
-        for rx in cfg["topic_phrase_rx"]:
+        for rx, checked in cfg["topic_phrase_rx"]:
             for m in rx.finditer(text):
                 if quoted.contains(sent.start + m.start(1), sent.start + m.end(1)):
                     continue
                 item = m.group(1).strip()
                 first = item.split()[0].casefold()
                 key = _stems(item)
-                if first in cfg["topic_phrase_stop"] or first.endswith(cfg["topic_phrase_stop_endings"]) \
+                if checked and (first in cfg["topic_phrase_stop"] or first.endswith(cfg["topic_phrase_stop_endings"])) \
                         or not key or key in seen:
                     continue
                 seen.add(key)
