@@ -129,11 +129,9 @@ def _officials() -> dict[str, tuple[str, str]]:
     """person_key of every known spelling -> (display name, Latin name)."""
     from pathlib import Path
 
-    import yaml
+    from archive.extract.lexicon import load_yaml
 
-    path = Path(__file__).resolve().parent / "extract" / "data" / "officials.yaml"
-    with path.open(encoding="utf-8") as fh:
-        data = yaml.safe_load(fh) or {}
+    data = load_yaml(Path(__file__).resolve().parent / "extract" / "data" / "officials.yaml") or {}
     out: dict[str, tuple[str, str]] = {}
     for entry in data.get("officials") or ():
         for spelling in entry.get("spellings") or ():

@@ -56,10 +56,9 @@ class _Model:
 
 @cache
 def _model() -> _Model:
-    import yaml
+    from archive.extract.lexicon import load_yaml
 
-    with DATA_FILE.open(encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+    data = load_yaml(DATA_FILE)
     raw = data["profiles"]
     special: dict[str, set[str]] = {}
     for p in raw.values():

@@ -17,13 +17,19 @@ class UnknownLanguage(ValueError):
     pass
 
 
+def load_yaml(path: Path) -> Any:
+    """A data file, parsed safely; with libyaml's C parser when PyYAML has it (several times faster)."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    with path.open(encoding="utf-8") as fh:
+        return yaml.load(fh, Loader=loader)  # noqa: S506 - a safe loader
+
+
 @cache
 def lexicon(lang: str, name: str) -> Any:
     """The parsed YAML file `<lang>/data/<name>.yaml` (cached)."""
-    import yaml
-
     path = DATA / lang / "data" / f"{name}.yaml"
     if not (DATA / lang / "data").is_dir():
         raise UnknownLanguage(f"no language data for {lang!r}")
-    with path.open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+    return load_yaml(path)

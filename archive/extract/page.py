@@ -39,12 +39,9 @@ class Page:
 
 @cache
 def _data() -> dict[str, Any]:
-    import yaml
+    from archive.extract.lexicon import DATA, load_yaml
 
-    from archive.extract.lexicon import DATA
-
-    with (DATA / "data" / "page.yaml").open(encoding="utf-8") as fh:
-        d = yaml.safe_load(fh) or {}
+    d = load_yaml(DATA / "data" / "page.yaml") or {}
     d["prefixes"] = tuple(p.casefold() for p in d.get("prefixes") or ())
     d["lines"] = frozenset(x.casefold() for x in d.get("lines") or ())
     d["counters"] = tuple(x.casefold() for x in d.get("counters") or ())

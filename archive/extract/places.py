@@ -155,10 +155,9 @@ def _keys(idx: _Index, word: str) -> frozenset[str]:
 # ------------------------------------------------------------------------------------------ data
 @cache
 def _data() -> dict:
-    import yaml
+    from archive.extract.lexicon import load_yaml
 
-    with DATA_FILE.open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+    return load_yaml(DATA_FILE)
 
 
 def _strip_parens(name: str) -> list[str]:

@@ -41,12 +41,9 @@ def _nominative(phrase: str, lang: str) -> str:
 
 @cache
 def _outlet_data() -> dict[str, Any]:
-    import yaml
+    from archive.extract.lexicon import DATA, load_yaml
 
-    from archive.extract.lexicon import DATA
-
-    with (DATA / "data" / "outlets.yaml").open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh) or {}
+    return load_yaml(DATA / "data" / "outlets.yaml") or {}
 
 
 @cache
