@@ -41,6 +41,7 @@ END_PUNCT = ".!?…;"
 MAX_ATTR_LEAD = 5      # words allowed before the verb of an attribution ("the Kazakh President said")
 MAX_ATTR_WORDS = 14    # an attribution after a quote is short
 MIN_BARE_QUOTE_WORDS = 3
+MAX_NAME_LINE_CHARS = 120   # "Name, title:" opening a transcript line
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +136,7 @@ class Grammar:
     dep: Scan | None
     lead_converbs: re.Pattern[str] | None
     about_previous: re.Pattern[str] | None
+    voice: re.Pattern[str] | None
 
 
 @cache
@@ -199,6 +201,7 @@ def grammar(lang: str) -> Grammar:
         dep=dep,
         lead_converbs=re.compile(_words(r["lead_converbs"]) + r"\s*,", FLAGS) if r.get("lead_converbs") else None,
         about_previous=about,
+        voice=re.compile(_words(d["voice"]), FLAGS) if d.get("voice") else None,
     )
 
 
@@ -225,6 +228,7 @@ class _Ctx:
         self._taken_starts: list[int] = []
         self._taken_reach: list[int] = []           # max end over taken[:i + 1]
         self._sentence_starts = [s.start for s in self.sentences]
+        self._mention_starts = [m.start for m in self.mentions]
         self._positions: dict[int, list[int]] = {}
         self._prefix_positions: dict[str, list[int]] = {}
 
@@ -380,12 +384,13 @@ def _trim_end(body: str, s: int, e: int) -> int:
 _MARK = re.compile("[«»“”„\"‘’]")
 
 
-def _quote_regions(body: str, para: Span) -> list[tuple[int, int]]:
-    """Top-level (opening mark, closing mark) positions inside one paragraph."""
+def _quote_regions(body: str, para: Span, frm: int | None = None) -> tuple[list[tuple[int, int]], int | None]:
+    """Top-level (opening mark, closing mark) positions inside one paragraph (from `frm` on), and the
+    top-level opening mark left open at the paragraph's end, if any."""
     out: list[tuple[int, int]] = []
     stack: list[str] = []
     start = -1
-    for mm in _MARK.finditer(body, para.start, para.end):
+    for mm in _MARK.finditer(body, para.start if frm is None else frm, para.end):
         i = mm.start()
         ch = body[i]
         top = stack[-1] if stack else None
@@ -416,7 +421,39 @@ def _quote_regions(body: str, para: Span) -> list[tuple[int, int]]:
         elif not stack and start >= 0:
             out.append((start, i))
             start = -1
-    return out
+    return out, (start if stack and start >= 0 else None)
+
+
+MAX_QUOTE_PARAGRAPHS = 4    # a quotation left open runs on over at most this many paragraphs
+
+
+def _open_quote_end(body: str, paragraphs: list[Span], pi: int, o: int) -> tuple[int, bool, int] | None:
+    """Where a quotation opened at `o` in paragraph `pi` and left open there ends: (end, closed, index of
+    the paragraph holding the end). It runs on when the opening mark starts the paragraph or a
+    sentence: to the end of its paragraph when the next one opens a quotation again (the English
+    convention for a speech over several paragraphs), else to its closing mark in a following
+    paragraph, else — when the page is cut off and no mark follows — to the end of the text."""
+    para = paragraphs[pi]
+    if not re.search(r"(?:^|[.!?…:,])[ \t]*$", body[para.start:o]):
+        return None
+    if pi + 1 < len(paragraphs) and body[paragraphs[pi + 1].start] in PAIRS:
+        return para.end, False, pi
+    closer = PAIRS[body[o]]
+    for k in range(pi + 1, min(len(paragraphs), pi + 1 + MAX_QUOTE_PARAGRAPHS)):
+        nxt = paragraphs[k]
+        for mm in _MARK.finditer(body, nxt.start, nxt.end):
+            i, ch = mm.start(), mm.group(0)
+            if ch == "’" and body[i + 1:i + 2].isalpha():
+                continue
+            opens = ch in PAIRS and (ch != '"' or i == nxt.start or not body[i - 1].isalnum()
+                                     and body[i + 1:i + 2].strip() != "")
+            if ch == closer and (ch != '"' or not opens):
+                return i, True, k
+            if opens or ch in CLOSING:
+                return None         # another quotation, or a closing mark of another kind: no run-on
+    if len(paragraphs) - pi - 1 <= MAX_QUOTE_PARAGRAPHS:
+        return paragraphs[-1].end, False, len(paragraphs) - 1
+    return None
 
 
 def _attr_after(ctx: _Ctx, close: int, limit: int, punct: bool) -> tuple[int, int, re.Match[str]] | None:
@@ -446,17 +483,43 @@ def _attr_after(ctx: _Ctx, close: int, limit: int, punct: bool) -> tuple[int, in
     return s, e, v
 
 
+def _last(pattern: re.Pattern[str], text: str, s: int, e: int) -> re.Match[str] | None:
+    found = None
+    for found in pattern.finditer(text, s, e):  # noqa: B007 - the last match is wanted
+        pass
+    return found
+
+
 def _colon_before(ctx: _Ctx, sent: Span, open_: int) -> tuple[int, int] | None:
     """X: «…» / X said: "…" — the segment before the colon, if it names a speaker or a verb."""
     body = ctx.body
     j = open_
     while j > sent.start and body[j - 1].isspace():
         j -= 1
-    if j <= sent.start or body[j - 1] != ":":
+    if j <= sent.start or body[j - 1] not in ":,":
         return None
     s = sent.start
     seg_start = max(s, body.rfind(".", s, j - 1) + 1, body.rfind("»", s, j - 1) + 1)
+    if body[j - 1] == ",":
+        # X said, "…": a comma introduces the quote only right after a verb of saying
+        verb = _last(ctx.g.say, body, seg_start, j - 1)
+        if verb is None or body[verb.end():j - 1].strip():
+            return None
     return seg_start, j - 1
+
+
+def _colon_subject(ctx: _Ctx, s: int, e: int) -> Span | None:
+    """The speaker of an introduction before a colon: the subject of its verb of saying, which follows
+    any clause set off by a comma ("Addressing the press with X, Y said:"), else the subject of the whole."""
+    verb = _last(ctx.g.say, ctx.body, s, e)
+    if verb is not None:
+        comma = ctx.body.rfind(",", s, verb.start())
+        if comma >= 0:
+            sub = ctx.subject(comma + 1, verb.start())
+            if sub:
+                return sub[0]
+    sub = ctx.subject(s, e)
+    return sub[0] if sub else None
 
 
 def _split_parts(ctx: _Ctx, s: int, e: int, dialogue: bool = False) -> list[tuple[int, int, tuple[int, int, re.Match[str]] | None]]:
@@ -489,20 +552,79 @@ def _split_parts(ctx: _Ctx, s: int, e: int, dialogue: bool = False) -> list[tupl
     return parts
 
 
+def _in_voice(ctx: _Ctx, s: int, e: int) -> bool:
+    """Do the words speak in the first or second person (the voice of someone speaking)?"""
+    return bool(ctx.g.voice and ctx.g.voice.search(ctx.body, s, e))
+
+
+def _name_line(ctx: _Ctx, para: Span) -> tuple[Span, int] | None:
+    """A transcript's speaker line, "Name: words" / "Name, title: words": (cue, start of the words).
+    The line opens with a person, a colon follows within a few words, and the words end a sentence (a
+    headline "Name: words" has no full stop)."""
+    body = ctx.body
+    colon = body.find(":", para.start, min(para.end, para.start + MAX_NAME_LINE_CHARS))
+    if colon < 0 or body[para.end - 1] not in END_PUNCT:
+        return None
+    i = bisect_left(ctx._mention_starts, para.start)
+    if i >= len(ctx.mentions) or ctx.mentions[i].start != para.start or ctx.mentions[i].end > colon:
+        return None
+    words = _skip_space(body, colon + 1, para.end)
+    if words >= para.end or body[words] in PAIRS or body[words] in DASHES:
+        return None
+    if len(WORD.findall(body[para.start:colon])) > MAX_ATTR_WORDS or not body[words].isalnum():
+        return None
+    cue = ctx.cue_in(para.start, colon)
+    return (cue, words) if cue else None
+
+
+def _line_shape(body: str, para: Span) -> bool:
+    """Does the paragraph open like a speaker line, a few capitalised words and a colon ("Kokhir
+    Rasulzoda: …"), whether or not the people stage knows the name?"""
+    colon = body.find(":", para.start, min(para.end, para.start + MAX_NAME_LINE_CHARS))
+    if colon < 0:
+        return False
+    head = body[para.start:colon].split(",")[0].split()
+    return 0 < len(head) <= 4 and all(w[:1].isupper() for w in head)
+
+
+def _alone_name(ctx: _Ctx, para: Span) -> Span | None:
+    """A paragraph that is only a person's name (with a title): the signature of a pulled quote."""
+    i = bisect_left(ctx._mention_starts, para.start)
+    if i >= len(ctx.mentions) or ctx.mentions[i].start != para.start:
+        return None
+    pos = para.start
+    while i < len(ctx.mentions) and ctx.mentions[i].start <= pos + 2:
+        pos = max(pos, ctx.mentions[i].end)
+        i += 1
+    if ctx.body[pos:para.end].strip(" \t,.") != "":
+        return None
+    return ctx.cue_in(para.start, para.end)
+
+
 def _direct(ctx: _Ctx, paragraphs: list[Span]) -> list[QuoteFinding]:
     body, g = ctx.body, ctx.g
     out: list[QuoteFinding] = []
     prev_dialogue = False
+    # the speaker whose words may go on in the next paragraph (after "X said:\n— …", "Name: …")
+    speaking: tuple[Span | None, Span] | None = None
+    resume: int | None = None        # a quotation run on from an earlier paragraph ends before this offset
     for pi, para in enumerate(paragraphs):
         last_attr: tuple[int, Span | None, Span] | None = None   # (end of attribution, cue, sentence)
+        if resume is not None and resume >= para.end:
+            continue
+        frm = resume if resume is not None and resume > para.start else None
+        resume = None
+        text = body[para.start:para.end]
+        regions, left_open = _quote_regions(body, para, frm)
+        marks = bool(regions) or left_open is not None
         # -- dialogue line
-        lead = re.match(r"[—–-][ \t]+", body[para.start:para.end])
-        if lead:
+        lead = re.match(r"[—–-][ \t]+", text)
+        if lead and frm is None:
             parts = _split_parts(ctx, para.start + lead.end(), para.end, dialogue=True)
             intro = paragraphs[pi - 1] if pi else None
             colon = intro is not None and body[intro.end - 1] == ":"
             first = body[para.start + lead.end():para.end]
-            looks_spoken = first[:1].isupper() and not first.rstrip().endswith(";")
+            looks_spoken = (first[:1].isupper() or first[:1].isdigit()) and not first.rstrip().endswith(";")
             if parts[0][2] is not None or ((colon or prev_dialogue) and looks_spoken):
                 cue = None
                 if colon and intro is not None:
@@ -520,19 +642,75 @@ def _direct(ctx: _Ctx, paragraphs: list[Span]) -> list[QuoteFinding]:
                     ctx.take(ps, attr[1] if attr else pe)
                 ctx.mask(para.start, para.end)
                 prev_dialogue = True
+                speaking = (cue, att_sent) if colon and all(a is None for _, _, a in records) else None
                 continue
         prev_dialogue = False
+        if frm is None and not lead and not marks:
+            # -- a transcript's speaker line: "Name: words."
+            named = _name_line(ctx, para)
+            if named:
+                cue, words = named
+                sent = ctx.sentence_at(words)
+                ts, te = _trim(body, words, para.end)
+                out.append(QuoteFinding(ts, te, True, cue, sent))
+                ctx.take(para.start, para.end)
+                ctx.mask(para.start, para.end)
+                speaking = (cue, sent)
+                continue
+            # -- the speaker's words go on in a paragraph of their own, in their voice
+            if speaking is not None and _in_voice(ctx, para.start, para.end) and not _line_shape(body, para):
+                ts, te = _trim(body, para.start, para.end)
+                out.append(QuoteFinding(ts, te, True, speaking[0], speaking[1]))
+                ctx.take(para.start, para.end)
+                ctx.mask(para.start, para.end)
+                continue
+            # -- words without quotation marks ended by a dash and an attribution: "…, — деді X."
+            parts = _split_parts(ctx, para.start, para.end, dialogue=True)
+            if parts[0][2] is not None:
+                attr = parts[0][2]
+                cue = ctx.cue_in(attr[0], attr[1])
+                if cue is not None and not _is_org(ctx, attr[0], attr[1]):
+                    att_sent = ctx.sentence_at(attr[0])
+                    for ps, pe, a in parts:
+                        ts, te = _trim(body, ps, pe)
+                        if te > ts:
+                            out.append(QuoteFinding(ts, te, True, ctx.cue_in(a[0], a[1]) if a else cue, att_sent))
+                    ctx.take(para.start, para.end)
+                    ctx.mask(para.start, para.end)
+                    speaking = None
+                    continue
+            # -- a pulled quote signed by the next paragraph: "words in the speaker's voice.\nName"
+            if pi + 1 < len(paragraphs) and _in_voice(ctx, para.start, para.end):
+                cue = _alone_name(ctx, paragraphs[pi + 1])
+                if cue is not None:
+                    ts, te = _trim(body, para.start, para.end)
+                    out.append(QuoteFinding(ts, te, True, cue, ctx.sentence_at(para.start)))
+                    ctx.take(para.start, para.end)
+                    ctx.mask(para.start, para.end)
+                    speaking = None
+                    continue
+        speaking = None
         # -- quotation marks
-        for o, c in _quote_regions(body, para):
+        spans = [(o, c, True, para.end) for o, c in regions]
+        if left_open is not None:
+            run_on = _open_quote_end(body, paragraphs, pi, left_open)
+            if run_on is not None:
+                end, closed, k = run_on
+                spans.append((left_open, end, closed, paragraphs[k].end))
+                if k > pi:
+                    resume = end + 1 if closed else paragraphs[k].end
+        for o, c, closed, para_end in spans:
             sent = ctx.sentence_at(o)
             inner_s, inner_e = o + 1, c
             parts = _split_parts(ctx, inner_s, inner_e)
-            limit = max(sent.end, c + 1)
-            if limit <= c + 1:
-                # the segmenter may end a sentence at "!»" / "?”": the attribution is then the next one
-                nxt = ctx.sentence_at(_skip_space(body, c + 1, para.end))
-                limit = max(limit, nxt.end)
-            after = _attr_after(ctx, c + 1, limit, body[c - 1] in ",.!?…")
+            after = None
+            if closed:
+                limit = max(sent.end, c + 1)
+                if limit <= c + 1:
+                    # the segmenter may end a sentence at "!»" / "?”": the attribution is then the next one
+                    nxt = ctx.sentence_at(_skip_space(body, c + 1, para_end))
+                    limit = max(limit, nxt.end)
+                after = _attr_after(ctx, c + 1, limit, body[c - 1] in ",.!?…")
             colon = None if after else _colon_before(ctx, sent, o)
             cue: Span | None = None
             att_sent = sent
@@ -540,8 +718,8 @@ def _direct(ctx: _Ctx, paragraphs: list[Span]) -> list[QuoteFinding]:
                 cue = ctx.cue_in(after[0], after[1])
                 att_sent = ctx.sentence_at(after[0]) if after[0] >= sent.end else sent
             elif colon:
-                sub = ctx.subject(colon[0], colon[1]) or None
-                cue = sub[0] if sub else ctx.cue_in(colon[0], colon[1])
+                sub = _colon_subject(ctx, colon[0], colon[1])
+                cue = sub if sub else ctx.cue_in(colon[0], colon[1])
                 if not sub and not cue and not g.say.search(body[colon[0]:colon[1]]):
                     colon = None
             inner_attr = next((a for _, _, a in parts if a), None)
@@ -553,8 +731,9 @@ def _direct(ctx: _Ctx, paragraphs: list[Span]) -> list[QuoteFinding]:
                 continued = between.strip(" \t,.:;") == ""
                 if continued:
                     cue, att_sent = last_attr[1], last_attr[2]
+            tail = body[c + 1:sent.end] if closed and c < sent.end else ""
             whole = (not (after or colon or inner_attr or continued)
-                     and body[sent.start:o].strip() == "" and body[c + 1:sent.end].strip(" .!?…") == ""
+                     and body[sent.start:o].strip() == "" and tail.strip(" .!?…") == ""
                      and len(WORD.findall(body[inner_s:inner_e])) >= MIN_BARE_QUOTE_WORDS)
             if not (after or colon or inner_attr or continued or whole):
                 continue
@@ -568,13 +747,13 @@ def _direct(ctx: _Ctx, paragraphs: list[Span]) -> list[QuoteFinding]:
                 ts, te = _trim(body, ps, pe)
                 if te > ts:
                     out.append(QuoteFinding(ts, te, True, pcue, att_sent))
-            end = after[1] if after else c + 1
+            end = after[1] if after else c + 1 if closed else c
             ctx.take(o, end)
             ctx.mask(o, end)
             if after:
                 last_attr = (after[1], cue, att_sent)
             elif colon or inner_attr or continued:
-                last_attr = (c + 1, cue, att_sent)
+                last_attr = (end, cue, att_sent)
     return out
 
 
