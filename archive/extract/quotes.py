@@ -41,7 +41,8 @@ END_PUNCT = ".!?…;"
 MAX_ATTR_LEAD = 5      # words allowed before the verb of an attribution ("the Kazakh President said")
 MAX_ATTR_WORDS = 14    # an attribution after a quote is short
 MIN_BARE_QUOTE_WORDS = 3
-MAX_NAME_LINE_CHARS = 120   # "Name, title:" opening a transcript line
+MAX_NAME_LINE_CHARS = 120
+MAX_LEAD_PHRASE = 80        # characters: a phrase set off by a comma before the subject   # "Name, title:" opening a transcript line
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +126,7 @@ class Grammar:
     inserted: Scan | None
     that_verbs: Scan | None
     bare_verbs: Scan | None
+    participles: Scan | None
     object_verbs: Scan | None
     intent: Scan | None
     coordinator: re.Pattern[str] | None
@@ -137,6 +139,14 @@ class Grammar:
     lead_converbs: re.Pattern[str] | None
     about_previous: re.Pattern[str] | None
     voice: re.Pattern[str] | None
+    head_adverbs: re.Pattern[str] | None
+    dative_verbs: re.Pattern[str] | None
+    dative_endings: tuple[str, ...]
+    conjunction: re.Pattern[str] | None
+    object_stop: frozenset[str]
+    trailing: tuple[re.Pattern[str], ...]
+    lead_frames: re.Pattern[str] | None
+    complementizer: re.Pattern[str] | None
 
 
 @cache
@@ -189,6 +199,7 @@ def grammar(lang: str) -> Grammar:
         inserted=scan(ins.get("words"), expand([ins.get("tail", "")])[0]),
         that_verbs=that,
         bare_verbs=scan(r.get("bare_verbs"), r"[ \t]+(?!" + stop + r")(?=[\w$“\"«])"),
+        participles=scan(r.get("participles"), r"[ \t]+(?!" + stop + r")(?=[\w$“\"«])"),
         object_verbs=scan(r.get("object_verbs"), r"[ \t]+(?=[\w“\"«])"),
         intent=scan(r.get("intent_verbs"), r"\s+(?=" + r["intent_object"] + ")") if r.get("intent_verbs") else None,
         coordinator=coord,
@@ -202,6 +213,15 @@ def grammar(lang: str) -> Grammar:
         lead_converbs=re.compile(_words(r["lead_converbs"]) + r"\s*,", FLAGS) if r.get("lead_converbs") else None,
         about_previous=about,
         voice=re.compile(_words(d["voice"]), FLAGS) if d.get("voice") else None,
+        head_adverbs=re.compile(_alt(r["head_adverbs"]), FLAGS) if r.get("head_adverbs") else None,
+        dative_verbs=opt(r.get("dative_verbs")),
+        dative_endings=tuple(r.get("dative_endings") or ()),
+        trailing=tuple(re.compile(t, FLAGS) for t in expand(r.get("trailing"))),
+        lead_frames=re.compile(_alt(expand(r["lead_frames"])), FLAGS) if r.get("lead_frames") else None,
+        complementizer=re.compile(r["complementizer"], FLAGS) if r.get("complementizer") else None,
+        object_stop=frozenset(w.lower() for w in r.get("object_stop") or ()),
+        conjunction=(re.compile(r"\s+" + _words(d["subject_conjunctions"]) + r"\s+", FLAGS)
+                     if d.get("subject_conjunctions") else None),
     )
 
 
@@ -229,6 +249,8 @@ class _Ctx:
         self._taken_reach: list[int] = []           # max end over taken[:i + 1]
         self._sentence_starts = [s.start for s in self.sentences]
         self._mention_starts = [m.start for m in self.mentions]
+        self.loose: list[tuple[int, int]] = []      # quotations with no attribution of their own
+        self.inside: list[Span] = []                # words of institutions' quotations
         self._positions: dict[int, list[int]] = {}
         self._prefix_positions: dict[str, list[int]] = {}
 
@@ -264,6 +286,10 @@ class _Ctx:
                 if not any(c.start <= s < c.end for c in out):
                     out.append(_Cand(s, e, kind))
         return sorted(out, key=lambda c: c.start)
+
+    def mention_at(self, pos: int) -> bool:
+        i = bisect_left(self._mention_starts, pos)
+        return i < len(self.mentions) and self.mentions[i].start == pos
 
     def oblique(self, c: _Cand) -> bool:
         """Does the mention stand in a case that cannot be the subject?"""
@@ -736,6 +762,14 @@ def _direct(ctx: _Ctx, paragraphs: list[Span]) -> list[QuoteFinding]:
                      and body[sent.start:o].strip() == "" and tail.strip(" .!?…") == ""
                      and len(WORD.findall(body[inner_s:inner_e])) >= MIN_BARE_QUOTE_WORDS)
             if not (after or colon or inner_attr or continued or whole):
+                ctx.loose.append((inner_s, inner_e))
+                continue
+            if after and cue is None and not inner_attr and _is_org(ctx, after[0], after[1]):
+                # an institution's words ("«…», — говорится в сообщении пресс-службы"): no person's
+                # quote, but a person's statement it reports is found inside (find_quotes)
+                ctx.inside.append(Span(inner_s, inner_e))
+                ctx.take(o, after[1])
+                ctx.mask(o, after[1])
                 continue
             if whole and pi and body[paragraphs[pi - 1].end - 1] == ":" and body[para.start:o].strip() == "":
                 intro = paragraphs[pi - 1]
@@ -778,8 +812,26 @@ def _skip_fillers(ctx: _Ctx, pos: int, limit: int) -> int:
 
 
 def _collective(ctx: _Ctx, sent: Span, upto: int) -> bool:
+    """Is the subject of the sentence collective ("the sides", "тараптар")? It opens the sentence, after
+    fillers, or the clause after a first phrase set off by a comma ("Баспасөз қызметінің хабарлауынша,
+    кездесу барысында тараптар …")."""
     start = _skip_fillers(ctx, sent.start, upto)
-    return bool(ctx.g.collective.match(ctx.body, start, upto))
+    if ctx.g.collective.match(ctx.body, start, upto):
+        return True
+    comma = ctx.body.find(",", start, min(upto, start + MAX_LEAD_PHRASE))
+    return comma >= 0 and bool(ctx.g.collective.match(ctx.body, _skip_fillers(ctx, comma + 1, upto), upto))
+
+
+def _coordinated(ctx: _Ctx, end: int, limit: int) -> bool:
+    """Is the subject ending at `end` one of two joined by a conjunction ("X пен Y", "X и Y", "X and Y")?"""
+    m = ctx.g.conjunction.match(ctx.body, end, limit) if ctx.g.conjunction else None
+    if not m:
+        return False
+    i = bisect_left(ctx._mention_starts, m.end())
+    if i >= len(ctx.mentions) or ctx.mentions[i].start >= limit:
+        return False
+    # the second subject opens within a few words ("X and Foreign Secretary Y")
+    return len(WORD.findall(ctx.body[m.end():ctx.mentions[i].start])) <= 3
 
 
 def _is_org(ctx: _Ctx, s: int, e: int) -> bool:
@@ -797,10 +849,23 @@ def _add(ctx: _Ctx, out: list[QuoteFinding], s: int, e: int, cue: Span | None, s
 
 
 def _speaker_before(ctx: _Ctx, sent: Span, verb: int) -> tuple[Span | None, bool]:
-    """(cue, ok) for a verb of saying at `verb`: ok is False when the subject is collective/an org."""
+    """(cue, ok) for a verb of saying at `verb`: ok is False when the subject is collective/an org.
+
+    The subject follows a phrase set off by a comma before the verb ("Talking to X, Y reiterated …");
+    words there that name nobody we know ("…, the premier underscored") leave the cue to the context."""
+    comma = ctx.body.rfind(",", sent.start, verb)
+    if comma >= 0:
+        near = ctx.subject(comma + 1, verb)
+        if near and not _is_org(ctx, near[1], verb) and not _coordinated(ctx, near[1], verb):
+            return near[0], True
+        lead = ctx.body[comma + 1:verb]
+        if WORD.search(lead) and not ctx.g.fillers.fullmatch(lead) and not _is_org(ctx, comma + 1, verb):
+            if _collective(ctx, Span(comma + 1, verb), verb):
+                return None, False
+            return None, True
     sub = ctx.subject(sent.start, verb)
     if sub:
-        if _is_org(ctx, sub[1], min(verb, sub[1] + 40)):
+        if _is_org(ctx, sub[1], min(verb, sub[1] + 40)) or _coordinated(ctx, sub[1], verb):
             return None, False
         return sub[0], True
     if _collective(ctx, sent, verb) or _is_org(ctx, sent.start, verb):
@@ -840,6 +905,8 @@ def _frames(ctx: _Ctx, sent: Span, out: list[QuoteFinding]) -> None:
     for m in ctx.hits(g.inserted, sent.start, sent.end):
         if not _inserted(ctx, sent, m.start()):
             continue
+        if g.participles and g.participles.pattern.match(ctx.masked, m.end(), sent.end):
+            continue        # "…, he said, stressing …": the attribution closes the clause (_trailing)
         who = (m.start("who"), m.end("who")) if "who" in m.re.groupindex else (m.start(), m.end())
         cue = ctx.cue_in(*who)
         if cue is None:
@@ -855,24 +922,86 @@ def _frames(ctx: _Ctx, sent: Span, out: list[QuoteFinding]) -> None:
             _add(ctx, out, m.end(), _clause_end(ctx, m.end(), sent.end), cue, sent)
 
 
+def _name_shaped(text: str) -> bool:
+    """One to three capitalised words: a person the people stage may not know ("Xi")."""
+    words = text.split()
+    return 0 < len(words) <= 3 and all(w[:1].isupper() for w in words)
+
+
+def _trailing(ctx: _Ctx, sent: Span, out: list[QuoteFinding]) -> None:
+    """"<clause>, X said." / "<clause>, заявил X.": an attribution after the reported clause closes the
+    sentence (only a circumstance may follow the verb, no complementiser)."""
+    g, body = ctx.g, ctx.body
+    best: tuple[int, Span | None] | None = None
+    for pat in g.trailing:
+        for m in pat.finditer(ctx.masked, sent.start, sent.end):
+            if g.complementizer and g.complementizer.search(ctx.masked, m.end(), sent.end):
+                continue
+            if re.match(r"[\s,:]*\x00", ctx.masked[m.end():min(sent.end, m.end() + 4)]):
+                continue        # the verb introduces a quotation ("X said, “…”")
+            ws, we = m.start("who"), m.end("who")
+            if _is_org(ctx, ws, we):
+                continue
+            cue = ctx.cue_in(ws, we)
+            named = cue is not None or _name_shaped(body[ws:we])
+            if named and (best is None or m.start() > best[0]):
+                best = (m.start(), cue)
+    if best is None:
+        return
+    start = _skip_fillers(ctx, sent.start, best[0])
+    if len(WORD.findall(body[start:best[0]])) >= MIN_BARE_QUOTE_WORDS:
+        _add(ctx, out, start, best[0], best[1], sent)
+
+
+def _lead_frame(ctx: _Ctx, sent: Span, out: list[QuoteFinding]) -> None:
+    """"Noting that <clause>, X stressed …": a participle of saying opens the sentence; its clause ends at
+    the comma before the subject of the main verb."""
+    g = ctx.g
+    if g.lead_frames is None:
+        return
+    m = g.lead_frames.match(ctx.masked, _skip_fillers(ctx, sent.start, sent.end), sent.end)
+    if not m:
+        return
+    for c in ctx.cands(m.end(), sent.end):
+        if c.kind == "possessive":
+            continue
+        lead = re.search(r",\s*(?:\w+\s+)?$", ctx.body[max(m.end(), c.start - 30):c.start])
+        if lead:
+            comma = c.start - len(lead.group(0))
+            _add(ctx, out, m.end(), comma, Span(c.start, c.end), sent)
+            return
+
+
 def _svo(ctx: _Ctx, sent: Span, out: list[QuoteFinding]) -> None:
     g, body = ctx.g, ctx.body
     found: list[tuple[int, int, int]] = []     # (verb start, text start, kind)
     for kind, scan in enumerate((g.that_verbs, g.bare_verbs, g.object_verbs, g.intent)):
         found += [(m.start(), m.end(), kind) for m in ctx.hits(scan, sent.start, sent.end)]
+    # a participle of saying with its object continues the sentence after a comma ("…, stressing the need …")
+    found += [(m.start(), m.end(), 1) for m in ctx.hits(g.participles, sent.start, sent.end)
+              if body[max(sent.start, m.start() - 3):m.start()].rstrip().endswith(",")]
     found.sort()
     cue: Span | None = None
     have_subject = False
     for verb, ts, kind in found:
-        if ctx.overlaps(verb, ts) or any(abs(verb - v) < 2 for v, _, _ in found if v < verb):
-            continue
+        if ctx.overlaps(verb, ts + 1) or any(abs(verb - v) < 2 for v, _, _ in found if v < verb):
+            continue        # (a record already starts at the clause: "Noting that …, X …")
         if g.passive and g.passive.search(body, max(sent.start, verb - 12), verb):
             continue
         if not have_subject:
-            cue, ok = _speaker_before(ctx, sent, verb)
+            # the subject follows any record this sentence opened with ("Noting that …, X stressed …")
+            floor = sent.start
+            for q in reversed(out):
+                if q.sentence != sent:
+                    break
+                if q.end <= verb:
+                    floor = max(floor, q.end)
+            cue, ok = _speaker_before(ctx, Span(floor, sent.end) if floor > sent.start else sent, verb)
             if not ok:
                 continue
             have_subject = True
+        if kind == 1 and ctx.mention_at(ts):
+            continue        # the subject follows the verb ("отметил Токаев"): no object here
         if kind == 2 and g.object_complementizer:
             # "proposed that the parties launch …": the complementiser is no part of the proposal
             c = g.object_complementizer.match(body, ts, sent.end)
@@ -893,7 +1022,7 @@ def _clause_start(ctx: _Ctx, sent: Span, head: int, floor: int) -> tuple[int, Sp
         if sub and sub[1] <= head:
             cue = sub[0]
             start = sub[1]
-            if _is_org(ctx, sub[1], min(head, sub[1] + 40)):
+            if _is_org(ctx, sub[1], min(head, sub[1] + 40)) or _coordinated(ctx, sub[1], head):
                 ok = False
         else:
             start = sent.start
@@ -926,6 +1055,9 @@ def _sov(ctx: _Ctx, sent: Span, out: list[QuoteFinding]) -> None:
             if fm and fm.end() == j and body[word_start:j].strip():
                 j = word_start
                 continue
+            if g.head_adverbs and g.head_adverbs.fullmatch(body, word_start, j):
+                j = word_start
+                continue
             break
         head_end = -1
         for h in g.heads.finditer(masked, max(sent.start, j - 40), j):
@@ -933,7 +1065,12 @@ def _sov(ctx: _Ctx, sent: Span, out: list[QuoteFinding]) -> None:
                 head_end = h.end()
         if head_end < 0 and g.object_head_verbs and g.object_head_verbs.match(masked, v.start()):
             w = re.search(r"[\w-]+$", body[sent.start:j])
-            if w and w.group(0).lower().endswith(g.object_endings) and len(w.group(0)) > 3:
+            if (w and w.group(0).lower().endswith(g.object_endings) and len(w.group(0)) > 3
+                    and w.group(0).lower() not in g.object_stop):
+                head_end = sent.start + w.end()
+        if head_end < 0 and g.dative_verbs and g.dative_verbs.match(masked, v.start()):
+            w = re.search(r"[\w-]+$", body[sent.start:j])
+            if w and w.group(0).lower().endswith(g.dative_endings) and len(w.group(0)) > 4:
                 head_end = sent.start + w.end()
         if head_end >= 0:
             ends.append((head_end, v.end()))
@@ -989,8 +1126,65 @@ def find_quotes(body: str, sentences: Sequence[Span], lang: str,
         if "\x00" * max(1, sent.end - sent.start) == ctx.masked[sent.start:sent.end]:
             continue
         _frames(ctx, sent, reported)
+        _lead_frame(ctx, sent, reported)
+        _trailing(ctx, sent, reported)
         _svo(ctx, sent, reported)
         _sov(ctx, sent, reported)
     for i in range(len(ctx.sentences)):
         _about_previous(ctx, i, reported)
+    reported.sort(key=lambda q: q.start)
+    found += _fragments(ctx, reported)
+    reported += _reported_inside(ctx, found, mentions)
     return sorted(found + reported, key=lambda q: (q.start, q.end))
+
+
+def _fragments(ctx: _Ctx, reported: list[QuoteFinding]) -> list[QuoteFinding]:
+    """Words in quotation marks inside a reported statement (X said the talks were “historic”) are a
+    direct quote of the same speaker. (`reported` is sorted by start and its records do not overlap.)"""
+    starts = [q.start for q in reported]
+    out = []
+    for s, e in ctx.loose:
+        i = bisect_right(starts, s) - 1
+        if i >= 0 and reported[i].end >= e - 1:
+            ts, te = _trim(ctx.body, s, e)
+            # a name in quotation marks («Қарашығанақ Петролеум Оперейтинг», «Казахстан — Италия») is
+            # capitalised; quoted words of a speaker go on the reported clause in lower case
+            if len(WORD.findall(ctx.body[ts:te])) >= 2 and ctx.body[ts:te][:1].islower():
+                out.append(QuoteFinding(ts, te, True, reported[i].cue, reported[i].sentence))
+    return out
+
+
+def _reported_inside(ctx: _Ctx, direct: list[QuoteFinding], mentions: Sequence[Mention]) -> list[QuoteFinding]:
+    """Statements a quotation reports of someone it names ("«Зухуров подчеркнул, что …», — отметил
+    пресс-секретарь"): reported speech found inside the quoted words, when its speaker is named there."""
+    spans = sorted([Span(q.start, q.end) for q in direct] + ctx.inside, key=lambda sp: sp.start)
+    if not spans:
+        return []
+    body = ctx.body
+    pieces, pos = [], 0
+    for sp in spans:
+        if sp.start < pos:
+            continue
+        pieces += ["\x00" * (sp.start - pos), body[sp.start:sp.end]]
+        pos = sp.end
+    pieces.append("\x00" * (len(body) - pos))
+    starts = ctx._sentence_starts
+    clipped = []
+    for sp in spans:
+        i = max(0, bisect_right(starts, sp.start) - 1)
+        while i < len(ctx.sentences) and ctx.sentences[i].start < sp.end:
+            sent = ctx.sentences[i]
+            s, e = max(sent.start, sp.start), min(sent.end, sp.end)
+            if e > s:
+                clipped.append(Span(s, e))
+            i += 1
+    inner = _Ctx(body, clipped, ctx.g, mentions)
+    inner.masked = "".join(pieces)
+    inner.low = inner.masked.lower()
+    found: list[QuoteFinding] = []
+    for sent in clipped:
+        _frames(inner, sent, found)
+        _svo(inner, sent, found)
+        _sov(inner, sent, found)
+    return [QuoteFinding(f.start, f.end, False, f.cue, ctx.sentence_at(f.start)) for f in found
+            if f.cue is not None and f.cue.start >= f.sentence.start]
