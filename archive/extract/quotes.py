@@ -216,7 +216,8 @@ def grammar(lang: str) -> Grammar:
         head_adverbs=re.compile(_alt(r["head_adverbs"]), FLAGS) if r.get("head_adverbs") else None,
         dative_verbs=opt(r.get("dative_verbs")),
         dative_endings=tuple(r.get("dative_endings") or ()),
-        trailing=tuple(re.compile(t, FLAGS) for t in expand(r.get("trailing"))),
+        # a lookahead: the attribution may start at any comma, also inside an earlier candidate's span
+        trailing=tuple(re.compile("(?=(?P<all>" + t + "))", FLAGS) for t in expand(r.get("trailing"))),
         lead_frames=re.compile(_alt(expand(r["lead_frames"])), FLAGS) if r.get("lead_frames") else None,
         complementizer=re.compile(r["complementizer"], FLAGS) if r.get("complementizer") else None,
         object_stop=frozenset(w.lower() for w in r.get("object_stop") or ()),
@@ -932,20 +933,25 @@ def _trailing(ctx: _Ctx, sent: Span, out: list[QuoteFinding]) -> None:
     """"<clause>, X said." / "<clause>, заявил X.": an attribution after the reported clause closes the
     sentence (only a circumstance may follow the verb, no complementiser)."""
     g, body = ctx.g, ctx.body
-    best: tuple[int, Span | None] | None = None
+    best: tuple[int, Span | None, int] | None = None
     for pat in g.trailing:
         for m in pat.finditer(ctx.masked, sent.start, sent.end):
-            if g.complementizer and g.complementizer.search(ctx.masked, m.end(), sent.end):
+            end = m.end("all")
+            if g.complementizer and g.complementizer.search(ctx.masked, end, sent.end):
                 continue
-            if re.match(r"[\s,:]*\x00", ctx.masked[m.end():min(sent.end, m.end() + 4)]):
+            if re.match(r"[\s,:]*\x00", ctx.masked[end:min(sent.end, end + 4)]):
                 continue        # the verb introduces a quotation ("X said, “…”")
             ws, we = m.start("who"), m.end("who")
             if _is_org(ctx, ws, we):
                 continue
             cue = ctx.cue_in(ws, we)
+            if cue is not None and len(WORD.findall(body[ws:cue.start])) > MAX_ATTR_LEAD - 2:
+                continue        # the speaker opens the attribution ("…, X, Deputy Prime Minister, said")
             named = cue is not None or _name_shaped(body[ws:we])
-            if named and (best is None or m.start() > best[0]):
-                best = (m.start(), cue)
+            # the latest verb; of the attributions ending at it, the one opening first ("…, X, Deputy
+            # Prime Minister, Minister of Trade, said")
+            if named and (best is None or (end, -m.start()) > (best[2], -best[0])):
+                best = (m.start(), cue, end)
     if best is None:
         return
     start = _skip_fillers(ctx, sent.start, best[0])
