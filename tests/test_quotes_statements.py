@@ -89,6 +89,16 @@ CASES: list[tuple[str, str, list[tuple[str, bool, str | None]]]] = [
      [("Ұлы Жібек жолының бүгінгі маңызына", False, "Елші")]),
     # a plain dative is attention paid, not words
     ("kk", "Делегация өңірдегі ірі кәсіпорындарға ерекше назар аударды.", []),
+    # -- an assessment of something named
+    ("en", "Tokayev also praised the new bridge, describing it as a symbol of friendship between the nations.",
+     [("a symbol of friendship between the nations", False, "Tokayev")]),
+    # -- a relative pronoun standing for the subject
+    ("en", "Trade was also discussed with Emmanuel Macron who expressed his hope that the relationship would grow.",
+     [("the relationship would grow", False, "Emmanuel Macron")]),
+    # -- a headline is page chrome, a line wrapped inside a sentence is not
+    ("ru", "Мишустин отметил интерес России к проектам СНГ\nМОСКВА, 12 декабря. Заседание прошло в Кремле.", []),
+    ("ru", "Мишустин отметил высокий уровень\nвзаимодействия стран СНГ.",
+     [("высокий уровень", False, "Мишустин")]),
 ]
 
 

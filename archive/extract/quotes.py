@@ -144,6 +144,7 @@ class Grammar:
     dative_endings: tuple[str, ...]
     conjunction: re.Pattern[str] | None
     object_stop: frozenset[str]
+    relative: re.Pattern[str] | None
     trailing: tuple[re.Pattern[str], ...]
     lead_frames: re.Pattern[str] | None
     complementizer: re.Pattern[str] | None
@@ -220,6 +221,8 @@ def grammar(lang: str) -> Grammar:
         trailing=tuple(re.compile("(?=(?P<all>" + t + "))", FLAGS) for t in expand(r.get("trailing"))),
         lead_frames=re.compile(_alt(expand(r["lead_frames"])), FLAGS) if r.get("lead_frames") else None,
         complementizer=re.compile(r["complementizer"], FLAGS) if r.get("complementizer") else None,
+        relative=(re.compile(_words(d["relative_pronouns"]) + r"[\s,]*$", FLAGS)
+                  if d.get("relative_pronouns") else None),
         object_stop=frozenset(w.lower() for w in r.get("object_stop") or ()),
         conjunction=(re.compile(r"\s+" + _words(d["subject_conjunctions"]) + r"\s+", FLAGS)
                      if d.get("subject_conjunctions") else None),
@@ -252,6 +255,7 @@ class _Ctx:
         self._mention_starts = [m.start for m in self.mentions]
         self.loose: list[tuple[int, int]] = []      # quotations with no attribution of their own
         self.inside: list[Span] = []                # words of institutions' quotations
+        self.headlines: list[Span] = []
         self._positions: dict[int, list[int]] = {}
         self._prefix_positions: dict[str, list[int]] = {}
 
@@ -628,6 +632,26 @@ def _alone_name(ctx: _Ctx, para: Span) -> Span | None:
     return ctx.cue_in(para.start, para.end)
 
 
+MAX_HEADLINE_WORDS = 20
+
+
+def _headlines(body: str, paragraphs: list[Span]) -> list[Span]:
+    """Paragraphs that are headlines (page chrome, never a statement): short, without a full stop, and
+    followed by a paragraph that starts afresh (a line wrapped inside a sentence goes on in lower case)."""
+    out = []
+    for k in range(len(paragraphs) - 1):
+        para, nxt = paragraphs[k], paragraphs[k + 1]
+        last, first = body[para.end - 1], body[nxt.start]
+        if (last in END_PUNCT or last in CLOSING or last in ":,;" or body[para.start] in PAIRS
+                or body[para.start] in DASHES):
+            continue
+        if not (first.isupper() or first.isdigit() or first in PAIRS or first in DASHES):
+            continue
+        if len(WORD.findall(body[para.start:para.end])) <= MAX_HEADLINE_WORDS:
+            out.append(para)
+    return out
+
+
 def _direct(ctx: _Ctx, paragraphs: list[Span]) -> list[QuoteFinding]:
     body, g = ctx.body, ctx.g
     out: list[QuoteFinding] = []
@@ -635,9 +659,13 @@ def _direct(ctx: _Ctx, paragraphs: list[Span]) -> list[QuoteFinding]:
     # the speaker whose words may go on in the next paragraph (after "X said:\n— …", "Name: …")
     speaking: tuple[Span | None, Span] | None = None
     resume: int | None = None        # a quotation run on from an earlier paragraph ends before this offset
+    headlines = {p.start for p in ctx.headlines}
     for pi, para in enumerate(paragraphs):
         last_attr: tuple[int, Span | None, Span] | None = None   # (end of attribution, cue, sentence)
         if resume is not None and resume >= para.end:
+            continue
+        if para.start in headlines and resume is None:
+            speaking = None
             continue
         frm = resume if resume is not None and resume > para.start else None
         resume = None
@@ -854,6 +882,14 @@ def _speaker_before(ctx: _Ctx, sent: Span, verb: int) -> tuple[Span | None, bool
 
     The subject follows a phrase set off by a comma before the verb ("Talking to X, Y reiterated …");
     words there that name nobody we know ("…, the premier underscored") leave the cue to the context."""
+    if ctx.g.relative:
+        rel = ctx.g.relative.search(ctx.body, max(sent.start, verb - 20), verb)
+        if rel:
+            # "… X who said that …": the person named right before the relative pronoun
+            before = [c for c in ctx.cands(max(sent.start, rel.start() - 80), rel.start())
+                      if c.kind in ("name", "title")]
+            if before:
+                return Span(before[-1].start, before[-1].end), True
     comma = ctx.body.rfind(",", sent.start, verb)
     if comma >= 0:
         near = ctx.subject(comma + 1, verb)
@@ -1125,7 +1161,11 @@ def find_quotes(body: str, sentences: Sequence[Span], lang: str,
 
     g = grammar(lang)
     ctx = _Ctx(body, sentences, g, mentions)
-    found = _direct(ctx, paragraphs(body))
+    paras = paragraphs(body)
+    ctx.headlines = _headlines(body, paras)
+    for h in ctx.headlines:
+        ctx.take(h.start, h.end)        # page chrome: no statement here
+    found = _direct(ctx, paras)
     ctx.low = ctx.masked.lower()
     reported: list[QuoteFinding] = []
     for sent in ctx.sentences:
