@@ -2,8 +2,14 @@
 
 Direct quotes are words inside quotation marks («…», “…”, „…“, "…") or after a dialogue dash, with an
 attribution: a verb of saying after the quote («…», деді X / “…,” X said), a colon before it
-(X: «…» / X said: "…"), or a layout that continues an attributed quote (split quotes, the next sentence
-of a dialogue). Quotation marks around a name with no such attribution are not quotes.
+(X: «…» / X said: "…" / X said, "…"), or a layout that continues an attributed quote (split quotes, the
+next sentence of a dialogue). Quotation marks around a name with no such attribution are not quotes.
+The page's layout introduces quotes too: a transcript's speaker line ("Name: words.") and the
+paragraphs after it — or after "X said:\n— …" — that speak in the first or second person
+(`voice`); words without marks closed by a dash and an attribution ("…, — деді X."); a quotation
+running over paragraphs or cut off with the page; a pulled quote signed by a name alone. Quoted
+words inside a reported clause are a direct quote of its speaker; an institution's quotation is no
+person's, but a person's statement it reports is found inside it. Headlines are page chrome.
 
 Reported speech is found by three general mechanisms, each driven by the language's
 `<lang>/data/speech.yaml`:
@@ -13,7 +19,13 @@ Reported speech is found by three general mechanisms, each driven by the languag
   before the full stop or a coordinated verb; proposals and stated intentions ("предложил развивать
   …", "confirmed his intention to …") take their object;
 * clause heads (head-final languages): "X … екенін атап өтті", "X … деп санайды" — the clause between
-  the speaker (subject) and its head word.
+  the speaker (subject) and its head word;
+* attributions around the clause: closing it ("…, X said.", "…, заявил X."), or a participle opening
+  it ("Noting that …, X …").
+
+Assessments with a noun object ("noted the high level of …", "отметил высокий уровень …",
+"… деңгейін жоғары бағалады") are reported speech; joint ("X and Y"), collective and institutional
+subjects name no speaker.
 
 Each finding points at the mention that names the speaker (`cue`), or at a pronoun the module finds
 itself, or has no cue when the text names nobody.
