@@ -29,8 +29,8 @@ from archive.extract.people import (
     find_people,
     resolve_title,
 )
-from archive.extract.places import find_countries, find_places
-from archive.extract.quotes import QuoteFinding, find_quotes
+from archive.extract.places import find_countries
+from archive.extract.quotes import QuoteFinding, find_quotes, grammar
 from archive.extract.segment import Intervals, Span, index_at, paragraphs, sentences
 from archive.extract.segment import lead as lead_of
 from archive.extract.sources import find_sources, language_press, local_name, outlet_country, site
@@ -77,13 +77,14 @@ class _Speakers:
         self.quoted = quoted
         self.starts = [m.start for m in people.mentions]
         self._actor: dict[int, Person | None] = {}      # sentence index -> its first actor
+        self.titles = {t.span.start: t for t in people.titles}
         self._nearest: list[int | None] = []
 
     def person_of(self, mention: Mention) -> Person | None:
         if mention.kind == "name" and mention.person:
             return self.people.by_name(mention.person)
         if mention.kind == "title":
-            title = next((t for t in self.people.titles if t.span.start == mention.start), None)
+            title = self.titles.get(mention.start)
             return resolve_title(self.people, title, self.lang, mention.start) if title else None
         return None
 
@@ -149,6 +150,13 @@ def resolve_statements(findings: list[QuoteFinding], people: People, lang: str,
             if person is None and mention is None:
                 # a pronoun, or a cue we could not tie to a mention: the last actor
                 person = sp.last_actor(f.sentence.start, out)
+            elif person is None and mention is not None and mention.kind == "title":
+                # a title standing alone that no one named holds ("the deputy PM noted …"): the person
+                # the text is about, unless the title names another state
+                title = sp.titles.get(mention.start)
+                actor = sp.last_actor(f.sentence.start, out)
+                if actor is not None and (title is None or title.country is None or actor.country in (None, title.country)):
+                    person = actor
         else:
             prev = next((s for s in reversed(out) if s.finding.sentence.end <= f.sentence.start
                          or s.finding.sentence == f.sentence), None)
@@ -157,10 +165,19 @@ def resolve_statements(findings: list[QuoteFinding], people: People, lang: str,
     return out
 
 
+@cache
+def _continuers(lang: str) -> re.Pattern[str] | None:
+    words = lexicon(lang, "speech").get("continuers") or ()
+    return re.compile(r"\s*(?:" + "|".join(words) + r")(?![\w-])", re.I) if words else None
+
+
 def _claim_speakers(claims: list[Claim], statements: list[Statement], sents: list[Span], paras: list[Span],
-                    people: People, quoted: Intervals) -> list[Claim]:
-    """A claim's speaker: the statement it sits in; else the statement its sentence continues (the
-    following sentences of the same paragraph that name no other actor)."""
+                    people: People, quoted: Intervals, body: str = "", lang: str = "") -> list[Claim]:
+    """A claim's speaker: the innermost statement it sits in; else the statement its sentence continues:
+    the following sentences of the same paragraph that name no other actor, and a paragraph that opens
+    with a word that carries the statement on ("In particular", "В частности", "Атап айтқанда") after
+    a paragraph that ends in it. A sentence in someone's own voice (first or second person) outside any
+    statement is no journalist's continuation: its claims have no speaker we know."""
     starts = [s.start for s in sents]
     by_sentence: dict[int, Statement] = {}
     for st in statements:
@@ -184,15 +201,18 @@ def _claim_speakers(claims: list[Claim], statements: list[Statement], sents: lis
         k = bisect.bisect_right(para_starts, s.start) - 1
         return k if k >= 0 and s.start < paras[k].end else -1
 
+    continuer = _continuers(lang) if lang else None
+    voice = grammar(lang).voice if lang else None
     carried: dict[int, Person | None] = {}
     current: Person | None = None
     current_para = -1
     for i, s in enumerate(sents):
         if para_of(s) != current_para:
-            current, current_para = None, para_of(s)
+            goes_on = continuer is not None and bool(continuer.match(body, s.start, s.end))
+            current, current_para = (current if goes_on else None), para_of(s)
         if i in by_sentence:
             current = by_sentence[i].speaker
-        elif has_actor(s):
+        elif has_actor(s) or (voice is not None and voice.search(body, s.start, s.end)):
             current = None
         carried[i] = current
 
@@ -207,7 +227,8 @@ def _claim_speakers(claims: list[Claim], statements: list[Statement], sents: lis
         inside = [st for span in _all_containing(said, c.start, c.end)
                   for st in owners[(span.start, span.end)]]
         if inside:
-            speaker = min(inside, key=lambda st: order[id(st)]).speaker
+            # the innermost statement: a person's words reported inside someone else's quotation
+            speaker = min(inside, key=lambda st: (st.finding.end - st.finding.start, order[id(st)])).speaker
         else:
             idx = index_at(sents, starts, c.start)
             speaker = carried.get(idx) if idx is not None else None
@@ -313,13 +334,11 @@ def _source_country(name: str | None, lang: str) -> str | None:
 
 def text_home(body: str, lang: str, people: People) -> str | None:
     """The home country the text itself gives when nothing else does: the state it names most often,
-    by name or by one of its cities ("in Astana"), leaving out the states of the officials it names
-    with their state (a Pakistani report of the Turkish President's visit names Pakistan, and Turkey
-    as his). None on a tie."""
+    leaving out the states of the officials it names with their state (a Pakistani report of the
+    Turkish President's visit names Pakistan, and Turkey as his). None on a tie. (A city is no
+    evidence: it is where someone went.)"""
     named = {p.country for p in people.persons if p.country}
-    codes = [code for _, _, code in find_countries(body, lang)]
-    codes += [p.country for _, _, p in find_places(body, lang) if p.country and p.kind in ("city", "landmark")]
-    counts = Counter(code for code in codes if code not in named)
+    counts = Counter(code for _, _, code in find_countries(body, lang) if code not in named)
     top = counts.most_common(2)
     return top[0][0] if top and (len(top) == 1 or top[0][1] > top[1][1]) else None
 
@@ -355,7 +374,7 @@ def extract_article(raw: RawArticle) -> ArticleRecord:
     persons = _participants(body, people, statements, quoted, lead, sents, lang)
 
     claims = extract_claims(body, sents, lang, published, dates)
-    claims = _claim_speakers(claims, statements, sents, paras, people, quoted)
+    claims = _claim_speakers(claims, statements, sents, paras, people, quoted, body, lang)
 
     setting = find_setting(body, paras, sents, lang, dates, published, quoted.spans)
     held: set[tuple[str | None, str | None]] = set()
@@ -365,10 +384,12 @@ def extract_article(raw: RawArticle) -> ArticleRecord:
         if p.country_default and (p.role, p.country) in held:
             p.country, p.country_default = None, False
         held.add((p.role, p.country))
+    represented = {p.country for p in persons if p.country}
     for p in persons:
-        # the host of a meeting abroad represents the country the meeting is in
-        if p.country is None and p.role not in ORGANIZATION_ROLES and home and setting.country \
-                and setting.country != home:
+        # the host of a meeting abroad represents the country the meeting is in (without a home
+        # country: when nobody else represents it)
+        if p.country is None and p.role not in ORGANIZATION_ROLES and setting.country \
+                and (setting.country != home if home else setting.country not in represented):
             p.country = setting.country
     from archive.names import person_key
 

@@ -2,8 +2,14 @@
 
 Direct quotes are words inside quotation marks («…», “…”, „…“, "…") or after a dialogue dash, with an
 attribution: a verb of saying after the quote («…», деді X / “…,” X said), a colon before it
-(X: «…» / X said: "…"), or a layout that continues an attributed quote (split quotes, the next sentence
-of a dialogue). Quotation marks around a name with no such attribution are not quotes.
+(X: «…» / X said: "…" / X said, "…"), or a layout that continues an attributed quote (split quotes, the
+next sentence of a dialogue). Quotation marks around a name with no such attribution are not quotes.
+The page's layout introduces quotes too: a transcript's speaker line ("Name: words.") and the
+paragraphs after it — or after "X said:\n— …" — that speak in the first or second person
+(`voice`); words without marks closed by a dash and an attribution ("…, — деді X."); a quotation
+running over paragraphs or cut off with the page; a pulled quote signed by a name alone. Quoted
+words inside a reported clause are a direct quote of its speaker; an institution's quotation is no
+person's, but a person's statement it reports is found inside it. Headlines are page chrome.
 
 Reported speech is found by three general mechanisms, each driven by the language's
 `<lang>/data/speech.yaml`:
@@ -13,7 +19,13 @@ Reported speech is found by three general mechanisms, each driven by the languag
   before the full stop or a coordinated verb; proposals and stated intentions ("предложил развивать
   …", "confirmed his intention to …") take their object;
 * clause heads (head-final languages): "X … екенін атап өтті", "X … деп санайды" — the clause between
-  the speaker (subject) and its head word.
+  the speaker (subject) and its head word;
+* attributions around the clause: closing it ("…, X said.", "…, заявил X."), or a participle opening
+  it ("Noting that …, X …").
+
+Assessments with a noun object ("noted the high level of …", "отметил высокий уровень …",
+"… деңгейін жоғары бағалады") are reported speech; joint ("X and Y"), collective and institutional
+subjects name no speaker.
 
 Each finding points at the mention that names the speaker (`cue`), or at a pronoun the module finds
 itself, or has no cue when the text names nobody.
@@ -41,6 +53,8 @@ END_PUNCT = ".!?…;"
 MAX_ATTR_LEAD = 5      # words allowed before the verb of an attribution ("the Kazakh President said")
 MAX_ATTR_WORDS = 14    # an attribution after a quote is short
 MIN_BARE_QUOTE_WORDS = 3
+MAX_NAME_LINE_CHARS = 120
+MAX_LEAD_PHRASE = 80        # characters: a phrase set off by a comma before the subject   # "Name, title:" opening a transcript line
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +138,7 @@ class Grammar:
     inserted: Scan | None
     that_verbs: Scan | None
     bare_verbs: Scan | None
+    participles: Scan | None
     object_verbs: Scan | None
     intent: Scan | None
     coordinator: re.Pattern[str] | None
@@ -135,6 +150,16 @@ class Grammar:
     dep: Scan | None
     lead_converbs: re.Pattern[str] | None
     about_previous: re.Pattern[str] | None
+    voice: re.Pattern[str] | None
+    head_adverbs: re.Pattern[str] | None
+    dative_verbs: re.Pattern[str] | None
+    dative_endings: tuple[str, ...]
+    conjunction: re.Pattern[str] | None
+    object_stop: frozenset[str]
+    relative: re.Pattern[str] | None
+    trailing: tuple[re.Pattern[str], ...]
+    lead_frames: re.Pattern[str] | None
+    complementizer: re.Pattern[str] | None
 
 
 @cache
@@ -187,6 +212,7 @@ def grammar(lang: str) -> Grammar:
         inserted=scan(ins.get("words"), expand([ins.get("tail", "")])[0]),
         that_verbs=that,
         bare_verbs=scan(r.get("bare_verbs"), r"[ \t]+(?!" + stop + r")(?=[\w$“\"«])"),
+        participles=scan(r.get("participles"), r"[ \t]+(?!" + stop + r")(?=[\w$“\"«])"),
         object_verbs=scan(r.get("object_verbs"), r"[ \t]+(?=[\w“\"«])"),
         intent=scan(r.get("intent_verbs"), r"\s+(?=" + r["intent_object"] + ")") if r.get("intent_verbs") else None,
         coordinator=coord,
@@ -199,6 +225,19 @@ def grammar(lang: str) -> Grammar:
         dep=dep,
         lead_converbs=re.compile(_words(r["lead_converbs"]) + r"\s*,", FLAGS) if r.get("lead_converbs") else None,
         about_previous=about,
+        voice=re.compile(_words(d["voice"]), FLAGS) if d.get("voice") else None,
+        head_adverbs=re.compile(_alt(r["head_adverbs"]), FLAGS) if r.get("head_adverbs") else None,
+        dative_verbs=opt(r.get("dative_verbs")),
+        dative_endings=tuple(r.get("dative_endings") or ()),
+        # a lookahead: the attribution may start at any comma, also inside an earlier candidate's span
+        trailing=tuple(re.compile("(?=(?P<all>" + t + "))", FLAGS) for t in expand(r.get("trailing"))),
+        lead_frames=re.compile(_alt(expand(r["lead_frames"])), FLAGS) if r.get("lead_frames") else None,
+        complementizer=re.compile(r["complementizer"], FLAGS) if r.get("complementizer") else None,
+        relative=(re.compile(_words(d["relative_pronouns"]) + r"[\s,]*$", FLAGS)
+                  if d.get("relative_pronouns") else None),
+        object_stop=frozenset(w.lower() for w in r.get("object_stop") or ()),
+        conjunction=(re.compile(r"\s+" + _words(d["subject_conjunctions"]) + r"\s+", FLAGS)
+                     if d.get("subject_conjunctions") else None),
     )
 
 
@@ -225,6 +264,10 @@ class _Ctx:
         self._taken_starts: list[int] = []
         self._taken_reach: list[int] = []           # max end over taken[:i + 1]
         self._sentence_starts = [s.start for s in self.sentences]
+        self._mention_starts = [m.start for m in self.mentions]
+        self.loose: list[tuple[int, int]] = []      # quotations with no attribution of their own
+        self.inside: list[Span] = []                # words of institutions' quotations
+        self.headlines: list[Span] = []
         self._positions: dict[int, list[int]] = {}
         self._prefix_positions: dict[str, list[int]] = {}
 
@@ -260,6 +303,10 @@ class _Ctx:
                 if not any(c.start <= s < c.end for c in out):
                     out.append(_Cand(s, e, kind))
         return sorted(out, key=lambda c: c.start)
+
+    def mention_at(self, pos: int) -> bool:
+        i = bisect_left(self._mention_starts, pos)
+        return i < len(self.mentions) and self.mentions[i].start == pos
 
     def oblique(self, c: _Cand) -> bool:
         """Does the mention stand in a case that cannot be the subject?"""
@@ -380,12 +427,13 @@ def _trim_end(body: str, s: int, e: int) -> int:
 _MARK = re.compile("[«»“”„\"‘’]")
 
 
-def _quote_regions(body: str, para: Span) -> list[tuple[int, int]]:
-    """Top-level (opening mark, closing mark) positions inside one paragraph."""
+def _quote_regions(body: str, para: Span, frm: int | None = None) -> tuple[list[tuple[int, int]], int | None]:
+    """Top-level (opening mark, closing mark) positions inside one paragraph (from `frm` on), and the
+    top-level opening mark left open at the paragraph's end, if any."""
     out: list[tuple[int, int]] = []
     stack: list[str] = []
     start = -1
-    for mm in _MARK.finditer(body, para.start, para.end):
+    for mm in _MARK.finditer(body, para.start if frm is None else frm, para.end):
         i = mm.start()
         ch = body[i]
         top = stack[-1] if stack else None
@@ -416,7 +464,39 @@ def _quote_regions(body: str, para: Span) -> list[tuple[int, int]]:
         elif not stack and start >= 0:
             out.append((start, i))
             start = -1
-    return out
+    return out, (start if stack and start >= 0 else None)
+
+
+MAX_QUOTE_PARAGRAPHS = 4    # a quotation left open runs on over at most this many paragraphs
+
+
+def _open_quote_end(body: str, paragraphs: list[Span], pi: int, o: int) -> tuple[int, bool, int] | None:
+    """Where a quotation opened at `o` in paragraph `pi` and left open there ends: (end, closed, index of
+    the paragraph holding the end). It runs on when the opening mark starts the paragraph or a
+    sentence: to the end of its paragraph when the next one opens a quotation again (the English
+    convention for a speech over several paragraphs), else to its closing mark in a following
+    paragraph, else — when the page is cut off and no mark follows — to the end of the text."""
+    para = paragraphs[pi]
+    if not re.search(r"(?:^|[.!?…:,])[ \t]*$", body[para.start:o]):
+        return None
+    if pi + 1 < len(paragraphs) and body[paragraphs[pi + 1].start] in PAIRS:
+        return para.end, False, pi
+    closer = PAIRS[body[o]]
+    for k in range(pi + 1, min(len(paragraphs), pi + 1 + MAX_QUOTE_PARAGRAPHS)):
+        nxt = paragraphs[k]
+        for mm in _MARK.finditer(body, nxt.start, nxt.end):
+            i, ch = mm.start(), mm.group(0)
+            if ch == "’" and body[i + 1:i + 2].isalpha():
+                continue
+            opens = ch in PAIRS and (ch != '"' or i == nxt.start or not body[i - 1].isalnum()
+                                     and body[i + 1:i + 2].strip() != "")
+            if ch == closer and (ch != '"' or not opens):
+                return i, True, k
+            if opens or ch in CLOSING:
+                return None         # another quotation, or a closing mark of another kind: no run-on
+    if len(paragraphs) - pi - 1 <= MAX_QUOTE_PARAGRAPHS:
+        return paragraphs[-1].end, False, len(paragraphs) - 1
+    return None
 
 
 def _attr_after(ctx: _Ctx, close: int, limit: int, punct: bool) -> tuple[int, int, re.Match[str]] | None:
@@ -446,17 +526,43 @@ def _attr_after(ctx: _Ctx, close: int, limit: int, punct: bool) -> tuple[int, in
     return s, e, v
 
 
+def _last(pattern: re.Pattern[str], text: str, s: int, e: int) -> re.Match[str] | None:
+    found = None
+    for found in pattern.finditer(text, s, e):  # noqa: B007 - the last match is wanted
+        pass
+    return found
+
+
 def _colon_before(ctx: _Ctx, sent: Span, open_: int) -> tuple[int, int] | None:
     """X: «…» / X said: "…" — the segment before the colon, if it names a speaker or a verb."""
     body = ctx.body
     j = open_
     while j > sent.start and body[j - 1].isspace():
         j -= 1
-    if j <= sent.start or body[j - 1] != ":":
+    if j <= sent.start or body[j - 1] not in ":,":
         return None
     s = sent.start
     seg_start = max(s, body.rfind(".", s, j - 1) + 1, body.rfind("»", s, j - 1) + 1)
+    if body[j - 1] == ",":
+        # X said, "…": a comma introduces the quote only right after a verb of saying
+        verb = _last(ctx.g.say, body, seg_start, j - 1)
+        if verb is None or body[verb.end():j - 1].strip():
+            return None
     return seg_start, j - 1
+
+
+def _colon_subject(ctx: _Ctx, s: int, e: int) -> Span | None:
+    """The speaker of an introduction before a colon: the subject of its verb of saying, which follows
+    any clause set off by a comma ("Addressing the press with X, Y said:"), else the subject of the whole."""
+    verb = _last(ctx.g.say, ctx.body, s, e)
+    if verb is not None:
+        comma = ctx.body.rfind(",", s, verb.start())
+        if comma >= 0:
+            sub = ctx.subject(comma + 1, verb.start())
+            if sub:
+                return sub[0]
+    sub = ctx.subject(s, e)
+    return sub[0] if sub else None
 
 
 def _split_parts(ctx: _Ctx, s: int, e: int, dialogue: bool = False) -> list[tuple[int, int, tuple[int, int, re.Match[str]] | None]]:
@@ -489,20 +595,103 @@ def _split_parts(ctx: _Ctx, s: int, e: int, dialogue: bool = False) -> list[tupl
     return parts
 
 
+def _in_voice(ctx: _Ctx, s: int, e: int) -> bool:
+    """Do the words speak in the first or second person (the voice of someone speaking)?"""
+    return bool(ctx.g.voice and ctx.g.voice.search(ctx.body, s, e))
+
+
+def _name_line(ctx: _Ctx, para: Span) -> tuple[Span, int] | None:
+    """A transcript's speaker line, "Name: words" / "Name, title: words": (cue, start of the words).
+    The line opens with a person, a colon follows within a few words, and the words end a sentence (a
+    headline "Name: words" has no full stop)."""
+    body = ctx.body
+    colon = body.find(":", para.start, min(para.end, para.start + MAX_NAME_LINE_CHARS))
+    if colon < 0 or body[para.end - 1] not in END_PUNCT:
+        return None
+    i = bisect_left(ctx._mention_starts, para.start)
+    if i >= len(ctx.mentions) or ctx.mentions[i].start != para.start or ctx.mentions[i].end > colon:
+        return None
+    words = _skip_space(body, colon + 1, para.end)
+    if words >= para.end or body[words] in PAIRS or body[words] in DASHES:
+        return None
+    if len(WORD.findall(body[para.start:colon])) > MAX_ATTR_WORDS or not body[words].isalnum():
+        return None
+    cue = ctx.cue_in(para.start, colon)
+    return (cue, words) if cue else None
+
+
+def _line_shape(body: str, para: Span) -> bool:
+    """Does the paragraph open like a speaker line, a few capitalised words and a colon ("Kokhir
+    Rasulzoda: …"), whether or not the people stage knows the name?"""
+    colon = body.find(":", para.start, min(para.end, para.start + MAX_NAME_LINE_CHARS))
+    if colon < 0:
+        return False
+    head = body[para.start:colon].split(",")[0].split()
+    return 0 < len(head) <= 4 and all(w[:1].isupper() for w in head)
+
+
+def _alone_name(ctx: _Ctx, para: Span) -> Span | None:
+    """A paragraph that is only a person's name (with a title): the signature of a pulled quote."""
+    i = bisect_left(ctx._mention_starts, para.start)
+    if i >= len(ctx.mentions) or ctx.mentions[i].start != para.start:
+        return None
+    pos = para.start
+    while i < len(ctx.mentions) and ctx.mentions[i].start <= pos + 2:
+        pos = max(pos, ctx.mentions[i].end)
+        i += 1
+    if ctx.body[pos:para.end].strip(" \t,.") != "":
+        return None
+    return ctx.cue_in(para.start, para.end)
+
+
+MAX_HEADLINE_WORDS = 20
+
+
+def _headlines(body: str, paragraphs: list[Span]) -> list[Span]:
+    """Paragraphs that are headlines (page chrome, never a statement): short, without a full stop, and
+    followed by a paragraph that starts afresh (a line wrapped inside a sentence goes on in lower case)."""
+    out = []
+    for k in range(len(paragraphs) - 1):
+        para, nxt = paragraphs[k], paragraphs[k + 1]
+        last, first = body[para.end - 1], body[nxt.start]
+        if (last in END_PUNCT or last in CLOSING or last in ":,;" or body[para.start] in PAIRS
+                or body[para.start] in DASHES):
+            continue
+        if not (first.isupper() or first.isdigit() or first in PAIRS or first in DASHES):
+            continue
+        if len(WORD.findall(body[para.start:para.end])) <= MAX_HEADLINE_WORDS:
+            out.append(para)
+    return out
+
+
 def _direct(ctx: _Ctx, paragraphs: list[Span]) -> list[QuoteFinding]:
     body, g = ctx.body, ctx.g
     out: list[QuoteFinding] = []
     prev_dialogue = False
+    # the speaker whose words may go on in the next paragraph (after "X said:\n— …", "Name: …")
+    speaking: tuple[Span | None, Span] | None = None
+    resume: int | None = None        # a quotation run on from an earlier paragraph ends before this offset
+    headlines = {p.start for p in ctx.headlines}
     for pi, para in enumerate(paragraphs):
         last_attr: tuple[int, Span | None, Span] | None = None   # (end of attribution, cue, sentence)
+        if resume is not None and resume >= para.end:
+            continue
+        if para.start in headlines and resume is None:
+            speaking = None
+            continue
+        frm = resume if resume is not None and resume > para.start else None
+        resume = None
+        text = body[para.start:para.end]
+        regions, left_open = _quote_regions(body, para, frm)
+        marks = bool(regions) or left_open is not None
         # -- dialogue line
-        lead = re.match(r"[—–-][ \t]+", body[para.start:para.end])
-        if lead:
+        lead = re.match(r"[—–-][ \t]+", text)
+        if lead and frm is None:
             parts = _split_parts(ctx, para.start + lead.end(), para.end, dialogue=True)
             intro = paragraphs[pi - 1] if pi else None
             colon = intro is not None and body[intro.end - 1] == ":"
             first = body[para.start + lead.end():para.end]
-            looks_spoken = first[:1].isupper() and not first.rstrip().endswith(";")
+            looks_spoken = (first[:1].isupper() or first[:1].isdigit()) and not first.rstrip().endswith(";")
             if parts[0][2] is not None or ((colon or prev_dialogue) and looks_spoken):
                 cue = None
                 if colon and intro is not None:
@@ -520,19 +709,75 @@ def _direct(ctx: _Ctx, paragraphs: list[Span]) -> list[QuoteFinding]:
                     ctx.take(ps, attr[1] if attr else pe)
                 ctx.mask(para.start, para.end)
                 prev_dialogue = True
+                speaking = (cue, att_sent) if colon and all(a is None for _, _, a in records) else None
                 continue
         prev_dialogue = False
+        if frm is None and not lead and not marks:
+            # -- a transcript's speaker line: "Name: words."
+            named = _name_line(ctx, para)
+            if named:
+                cue, words = named
+                sent = ctx.sentence_at(words)
+                ts, te = _trim(body, words, para.end)
+                out.append(QuoteFinding(ts, te, True, cue, sent))
+                ctx.take(para.start, para.end)
+                ctx.mask(para.start, para.end)
+                speaking = (cue, sent)
+                continue
+            # -- the speaker's words go on in a paragraph of their own, in their voice
+            if speaking is not None and _in_voice(ctx, para.start, para.end) and not _line_shape(body, para):
+                ts, te = _trim(body, para.start, para.end)
+                out.append(QuoteFinding(ts, te, True, speaking[0], speaking[1]))
+                ctx.take(para.start, para.end)
+                ctx.mask(para.start, para.end)
+                continue
+            # -- words without quotation marks ended by a dash and an attribution: "…, — деді X."
+            parts = _split_parts(ctx, para.start, para.end, dialogue=True)
+            if parts[0][2] is not None:
+                attr = parts[0][2]
+                cue = ctx.cue_in(attr[0], attr[1])
+                if cue is not None and not _is_org(ctx, attr[0], attr[1]):
+                    att_sent = ctx.sentence_at(attr[0])
+                    for ps, pe, a in parts:
+                        ts, te = _trim(body, ps, pe)
+                        if te > ts:
+                            out.append(QuoteFinding(ts, te, True, ctx.cue_in(a[0], a[1]) if a else cue, att_sent))
+                    ctx.take(para.start, para.end)
+                    ctx.mask(para.start, para.end)
+                    speaking = None
+                    continue
+            # -- a pulled quote signed by the next paragraph: "words in the speaker's voice.\nName"
+            if pi + 1 < len(paragraphs) and _in_voice(ctx, para.start, para.end):
+                cue = _alone_name(ctx, paragraphs[pi + 1])
+                if cue is not None:
+                    ts, te = _trim(body, para.start, para.end)
+                    out.append(QuoteFinding(ts, te, True, cue, ctx.sentence_at(para.start)))
+                    ctx.take(para.start, para.end)
+                    ctx.mask(para.start, para.end)
+                    speaking = None
+                    continue
+        speaking = None
         # -- quotation marks
-        for o, c in _quote_regions(body, para):
+        spans = [(o, c, True, para.end) for o, c in regions]
+        if left_open is not None:
+            run_on = _open_quote_end(body, paragraphs, pi, left_open)
+            if run_on is not None:
+                end, closed, k = run_on
+                spans.append((left_open, end, closed, paragraphs[k].end))
+                if k > pi:
+                    resume = end + 1 if closed else paragraphs[k].end
+        for o, c, closed, para_end in spans:
             sent = ctx.sentence_at(o)
             inner_s, inner_e = o + 1, c
             parts = _split_parts(ctx, inner_s, inner_e)
-            limit = max(sent.end, c + 1)
-            if limit <= c + 1:
-                # the segmenter may end a sentence at "!»" / "?”": the attribution is then the next one
-                nxt = ctx.sentence_at(_skip_space(body, c + 1, para.end))
-                limit = max(limit, nxt.end)
-            after = _attr_after(ctx, c + 1, limit, body[c - 1] in ",.!?…")
+            after = None
+            if closed:
+                limit = max(sent.end, c + 1)
+                if limit <= c + 1:
+                    # the segmenter may end a sentence at "!»" / "?”": the attribution is then the next one
+                    nxt = ctx.sentence_at(_skip_space(body, c + 1, para_end))
+                    limit = max(limit, nxt.end)
+                after = _attr_after(ctx, c + 1, limit, body[c - 1] in ",.!?…")
             colon = None if after else _colon_before(ctx, sent, o)
             cue: Span | None = None
             att_sent = sent
@@ -540,8 +785,8 @@ def _direct(ctx: _Ctx, paragraphs: list[Span]) -> list[QuoteFinding]:
                 cue = ctx.cue_in(after[0], after[1])
                 att_sent = ctx.sentence_at(after[0]) if after[0] >= sent.end else sent
             elif colon:
-                sub = ctx.subject(colon[0], colon[1]) or None
-                cue = sub[0] if sub else ctx.cue_in(colon[0], colon[1])
+                sub = _colon_subject(ctx, colon[0], colon[1])
+                cue = sub if sub else ctx.cue_in(colon[0], colon[1])
                 if not sub and not cue and not g.say.search(body[colon[0]:colon[1]]):
                     colon = None
             inner_attr = next((a for _, _, a in parts if a), None)
@@ -553,10 +798,19 @@ def _direct(ctx: _Ctx, paragraphs: list[Span]) -> list[QuoteFinding]:
                 continued = between.strip(" \t,.:;") == ""
                 if continued:
                     cue, att_sent = last_attr[1], last_attr[2]
+            tail = body[c + 1:sent.end] if closed and c < sent.end else ""
             whole = (not (after or colon or inner_attr or continued)
-                     and body[sent.start:o].strip() == "" and body[c + 1:sent.end].strip(" .!?…") == ""
+                     and body[sent.start:o].strip() == "" and tail.strip(" .!?…") == ""
                      and len(WORD.findall(body[inner_s:inner_e])) >= MIN_BARE_QUOTE_WORDS)
             if not (after or colon or inner_attr or continued or whole):
+                ctx.loose.append((inner_s, inner_e))
+                continue
+            if after and cue is None and not inner_attr and _is_org(ctx, after[0], after[1]):
+                # an institution's words ("«…», — говорится в сообщении пресс-службы"): no person's
+                # quote, but a person's statement it reports is found inside (find_quotes)
+                ctx.inside.append(Span(inner_s, inner_e))
+                ctx.take(o, after[1])
+                ctx.mask(o, after[1])
                 continue
             if whole and pi and body[paragraphs[pi - 1].end - 1] == ":" and body[para.start:o].strip() == "":
                 intro = paragraphs[pi - 1]
@@ -568,13 +822,13 @@ def _direct(ctx: _Ctx, paragraphs: list[Span]) -> list[QuoteFinding]:
                 ts, te = _trim(body, ps, pe)
                 if te > ts:
                     out.append(QuoteFinding(ts, te, True, pcue, att_sent))
-            end = after[1] if after else c + 1
+            end = after[1] if after else c + 1 if closed else c
             ctx.take(o, end)
             ctx.mask(o, end)
             if after:
                 last_attr = (after[1], cue, att_sent)
             elif colon or inner_attr or continued:
-                last_attr = (c + 1, cue, att_sent)
+                last_attr = (end, cue, att_sent)
     return out
 
 
@@ -599,8 +853,26 @@ def _skip_fillers(ctx: _Ctx, pos: int, limit: int) -> int:
 
 
 def _collective(ctx: _Ctx, sent: Span, upto: int) -> bool:
+    """Is the subject of the sentence collective ("the sides", "тараптар")? It opens the sentence, after
+    fillers, or the clause after a first phrase set off by a comma ("Баспасөз қызметінің хабарлауынша,
+    кездесу барысында тараптар …")."""
     start = _skip_fillers(ctx, sent.start, upto)
-    return bool(ctx.g.collective.match(ctx.body, start, upto))
+    if ctx.g.collective.match(ctx.body, start, upto):
+        return True
+    comma = ctx.body.find(",", start, min(upto, start + MAX_LEAD_PHRASE))
+    return comma >= 0 and bool(ctx.g.collective.match(ctx.body, _skip_fillers(ctx, comma + 1, upto), upto))
+
+
+def _coordinated(ctx: _Ctx, end: int, limit: int) -> bool:
+    """Is the subject ending at `end` one of two joined by a conjunction ("X пен Y", "X и Y", "X and Y")?"""
+    m = ctx.g.conjunction.match(ctx.body, end, limit) if ctx.g.conjunction else None
+    if not m:
+        return False
+    i = bisect_left(ctx._mention_starts, m.end())
+    if i >= len(ctx.mentions) or ctx.mentions[i].start >= limit:
+        return False
+    # the second subject opens within a few words ("X and Foreign Secretary Y")
+    return len(WORD.findall(ctx.body[m.end():ctx.mentions[i].start])) <= 3
 
 
 def _is_org(ctx: _Ctx, s: int, e: int) -> bool:
@@ -618,10 +890,31 @@ def _add(ctx: _Ctx, out: list[QuoteFinding], s: int, e: int, cue: Span | None, s
 
 
 def _speaker_before(ctx: _Ctx, sent: Span, verb: int) -> tuple[Span | None, bool]:
-    """(cue, ok) for a verb of saying at `verb`: ok is False when the subject is collective/an org."""
+    """(cue, ok) for a verb of saying at `verb`: ok is False when the subject is collective/an org.
+
+    The subject follows a phrase set off by a comma before the verb ("Talking to X, Y reiterated …");
+    words there that name nobody we know ("…, the premier underscored") leave the cue to the context."""
+    if ctx.g.relative:
+        rel = ctx.g.relative.search(ctx.body, max(sent.start, verb - 20), verb)
+        if rel:
+            # "… X who said that …": the person named right before the relative pronoun
+            before = [c for c in ctx.cands(max(sent.start, rel.start() - 80), rel.start())
+                      if c.kind in ("name", "title")]
+            if before:
+                return Span(before[-1].start, before[-1].end), True
+    comma = ctx.body.rfind(",", sent.start, verb)
+    if comma >= 0:
+        near = ctx.subject(comma + 1, verb)
+        if near and not _is_org(ctx, near[1], verb) and not _coordinated(ctx, near[1], verb):
+            return near[0], True
+        lead = ctx.body[comma + 1:verb]
+        if WORD.search(lead) and not ctx.g.fillers.fullmatch(lead) and not _is_org(ctx, comma + 1, verb):
+            if _collective(ctx, Span(comma + 1, verb), verb):
+                return None, False
+            return None, True
     sub = ctx.subject(sent.start, verb)
     if sub:
-        if _is_org(ctx, sub[1], min(verb, sub[1] + 40)):
+        if _is_org(ctx, sub[1], min(verb, sub[1] + 40)) or _coordinated(ctx, sub[1], verb):
             return None, False
         return sub[0], True
     if _collective(ctx, sent, verb) or _is_org(ctx, sent.start, verb):
@@ -661,6 +954,8 @@ def _frames(ctx: _Ctx, sent: Span, out: list[QuoteFinding]) -> None:
     for m in ctx.hits(g.inserted, sent.start, sent.end):
         if not _inserted(ctx, sent, m.start()):
             continue
+        if g.participles and g.participles.pattern.match(ctx.masked, m.end(), sent.end):
+            continue        # "…, he said, stressing …": the attribution closes the clause (_trailing)
         who = (m.start("who"), m.end("who")) if "who" in m.re.groupindex else (m.start(), m.end())
         cue = ctx.cue_in(*who)
         if cue is None:
@@ -676,24 +971,91 @@ def _frames(ctx: _Ctx, sent: Span, out: list[QuoteFinding]) -> None:
             _add(ctx, out, m.end(), _clause_end(ctx, m.end(), sent.end), cue, sent)
 
 
+def _name_shaped(text: str) -> bool:
+    """One to three capitalised words: a person the people stage may not know ("Xi")."""
+    words = text.split()
+    return 0 < len(words) <= 3 and all(w[:1].isupper() for w in words)
+
+
+def _trailing(ctx: _Ctx, sent: Span, out: list[QuoteFinding]) -> None:
+    """"<clause>, X said." / "<clause>, заявил X.": an attribution after the reported clause closes the
+    sentence (only a circumstance may follow the verb, no complementiser)."""
+    g, body = ctx.g, ctx.body
+    best: tuple[int, Span | None, int] | None = None
+    for pat in g.trailing:
+        for m in pat.finditer(ctx.masked, sent.start, sent.end):
+            end = m.end("all")
+            if g.complementizer and g.complementizer.search(ctx.masked, end, sent.end):
+                continue
+            if re.match(r"[\s,:]*\x00", ctx.masked[end:min(sent.end, end + 4)]):
+                continue        # the verb introduces a quotation ("X said, “…”")
+            ws, we = m.start("who"), m.end("who")
+            if _is_org(ctx, ws, we):
+                continue
+            cue = ctx.cue_in(ws, we)
+            if cue is not None and len(WORD.findall(body[ws:cue.start])) > MAX_ATTR_LEAD - 2:
+                continue        # the speaker opens the attribution ("…, X, Deputy Prime Minister, said")
+            named = cue is not None or _name_shaped(body[ws:we])
+            # the latest verb; of the attributions ending at it, the one opening first ("…, X, Deputy
+            # Prime Minister, Minister of Trade, said")
+            if named and (best is None or (end, -m.start()) > (best[2], -best[0])):
+                best = (m.start(), cue, end)
+    if best is None:
+        return
+    start = _skip_fillers(ctx, sent.start, best[0])
+    if len(WORD.findall(body[start:best[0]])) >= MIN_BARE_QUOTE_WORDS:
+        _add(ctx, out, start, best[0], best[1], sent)
+
+
+def _lead_frame(ctx: _Ctx, sent: Span, out: list[QuoteFinding]) -> None:
+    """"Noting that <clause>, X stressed …": a participle of saying opens the sentence; its clause ends at
+    the comma before the subject of the main verb."""
+    g = ctx.g
+    if g.lead_frames is None:
+        return
+    m = g.lead_frames.match(ctx.masked, _skip_fillers(ctx, sent.start, sent.end), sent.end)
+    if not m:
+        return
+    for c in ctx.cands(m.end(), sent.end):
+        if c.kind == "possessive":
+            continue
+        lead = re.search(r",\s*(?:\w+\s+)?$", ctx.body[max(m.end(), c.start - 30):c.start])
+        if lead:
+            comma = c.start - len(lead.group(0))
+            _add(ctx, out, m.end(), comma, Span(c.start, c.end), sent)
+            return
+
+
 def _svo(ctx: _Ctx, sent: Span, out: list[QuoteFinding]) -> None:
     g, body = ctx.g, ctx.body
     found: list[tuple[int, int, int]] = []     # (verb start, text start, kind)
     for kind, scan in enumerate((g.that_verbs, g.bare_verbs, g.object_verbs, g.intent)):
         found += [(m.start(), m.end(), kind) for m in ctx.hits(scan, sent.start, sent.end)]
+    # a participle of saying with its object continues the sentence after a comma ("…, stressing the need …")
+    found += [(m.start(), m.end(), 1) for m in ctx.hits(g.participles, sent.start, sent.end)
+              if body[max(sent.start, m.start() - 3):m.start()].rstrip().endswith(",")]
     found.sort()
     cue: Span | None = None
     have_subject = False
     for verb, ts, kind in found:
-        if ctx.overlaps(verb, ts) or any(abs(verb - v) < 2 for v, _, _ in found if v < verb):
-            continue
+        if ctx.overlaps(verb, ts + 1) or any(abs(verb - v) < 2 for v, _, _ in found if v < verb):
+            continue        # (a record already starts at the clause: "Noting that …, X …")
         if g.passive and g.passive.search(body, max(sent.start, verb - 12), verb):
             continue
         if not have_subject:
-            cue, ok = _speaker_before(ctx, sent, verb)
+            # the subject follows any record this sentence opened with ("Noting that …, X stressed …")
+            floor = sent.start
+            for q in reversed(out):
+                if q.sentence != sent:
+                    break
+                if q.end <= verb:
+                    floor = max(floor, q.end)
+            cue, ok = _speaker_before(ctx, Span(floor, sent.end) if floor > sent.start else sent, verb)
             if not ok:
                 continue
             have_subject = True
+        if kind == 1 and ctx.mention_at(ts):
+            continue        # the subject follows the verb ("отметил Токаев"): no object here
         if kind == 2 and g.object_complementizer:
             # "proposed that the parties launch …": the complementiser is no part of the proposal
             c = g.object_complementizer.match(body, ts, sent.end)
@@ -714,7 +1076,7 @@ def _clause_start(ctx: _Ctx, sent: Span, head: int, floor: int) -> tuple[int, Sp
         if sub and sub[1] <= head:
             cue = sub[0]
             start = sub[1]
-            if _is_org(ctx, sub[1], min(head, sub[1] + 40)):
+            if _is_org(ctx, sub[1], min(head, sub[1] + 40)) or _coordinated(ctx, sub[1], head):
                 ok = False
         else:
             start = sent.start
@@ -747,6 +1109,9 @@ def _sov(ctx: _Ctx, sent: Span, out: list[QuoteFinding]) -> None:
             if fm and fm.end() == j and body[word_start:j].strip():
                 j = word_start
                 continue
+            if g.head_adverbs and g.head_adverbs.fullmatch(body, word_start, j):
+                j = word_start
+                continue
             break
         head_end = -1
         for h in g.heads.finditer(masked, max(sent.start, j - 40), j):
@@ -754,7 +1119,12 @@ def _sov(ctx: _Ctx, sent: Span, out: list[QuoteFinding]) -> None:
                 head_end = h.end()
         if head_end < 0 and g.object_head_verbs and g.object_head_verbs.match(masked, v.start()):
             w = re.search(r"[\w-]+$", body[sent.start:j])
-            if w and w.group(0).lower().endswith(g.object_endings) and len(w.group(0)) > 3:
+            if (w and w.group(0).lower().endswith(g.object_endings) and len(w.group(0)) > 3
+                    and w.group(0).lower() not in g.object_stop):
+                head_end = sent.start + w.end()
+        if head_end < 0 and g.dative_verbs and g.dative_verbs.match(masked, v.start()):
+            w = re.search(r"[\w-]+$", body[sent.start:j])
+            if w and w.group(0).lower().endswith(g.dative_endings) and len(w.group(0)) > 4:
                 head_end = sent.start + w.end()
         if head_end >= 0:
             ends.append((head_end, v.end()))
@@ -803,15 +1173,76 @@ def find_quotes(body: str, sentences: Sequence[Span], lang: str,
 
     g = grammar(lang)
     ctx = _Ctx(body, sentences, g, mentions)
-    found = _direct(ctx, paragraphs(body))
+    paras = paragraphs(body)
+    ctx.headlines = _headlines(body, paras)
+    for h in ctx.headlines:
+        ctx.take(h.start, h.end)        # page chrome: no statement here
+    found = _direct(ctx, paras)
     ctx.low = ctx.masked.lower()
     reported: list[QuoteFinding] = []
     for sent in ctx.sentences:
         if "\x00" * max(1, sent.end - sent.start) == ctx.masked[sent.start:sent.end]:
             continue
         _frames(ctx, sent, reported)
+        _lead_frame(ctx, sent, reported)
+        _trailing(ctx, sent, reported)
         _svo(ctx, sent, reported)
         _sov(ctx, sent, reported)
     for i in range(len(ctx.sentences)):
         _about_previous(ctx, i, reported)
+    reported.sort(key=lambda q: q.start)
+    found += _fragments(ctx, reported)
+    reported += _reported_inside(ctx, found, mentions)
     return sorted(found + reported, key=lambda q: (q.start, q.end))
+
+
+def _fragments(ctx: _Ctx, reported: list[QuoteFinding]) -> list[QuoteFinding]:
+    """Words in quotation marks inside a reported statement (X said the talks were “historic”) are a
+    direct quote of the same speaker. (`reported` is sorted by start and its records do not overlap.)"""
+    starts = [q.start for q in reported]
+    out = []
+    for s, e in ctx.loose:
+        i = bisect_right(starts, s) - 1
+        if i >= 0 and reported[i].end >= e - 1:
+            ts, te = _trim(ctx.body, s, e)
+            # a name in quotation marks («Қарашығанақ Петролеум Оперейтинг», «Казахстан — Италия») is
+            # capitalised; quoted words of a speaker go on the reported clause in lower case
+            if len(WORD.findall(ctx.body[ts:te])) >= 2 and ctx.body[ts:te][:1].islower():
+                out.append(QuoteFinding(ts, te, True, reported[i].cue, reported[i].sentence))
+    return out
+
+
+def _reported_inside(ctx: _Ctx, direct: list[QuoteFinding], mentions: Sequence[Mention]) -> list[QuoteFinding]:
+    """Statements a quotation reports of someone it names ("«Зухуров подчеркнул, что …», — отметил
+    пресс-секретарь"): reported speech found inside the quoted words, when its speaker is named there."""
+    spans = sorted([Span(q.start, q.end) for q in direct] + ctx.inside, key=lambda sp: sp.start)
+    if not spans:
+        return []
+    body = ctx.body
+    pieces, pos = [], 0
+    for sp in spans:
+        if sp.start < pos:
+            continue
+        pieces += ["\x00" * (sp.start - pos), body[sp.start:sp.end]]
+        pos = sp.end
+    pieces.append("\x00" * (len(body) - pos))
+    starts = ctx._sentence_starts
+    clipped = []
+    for sp in spans:
+        i = max(0, bisect_right(starts, sp.start) - 1)
+        while i < len(ctx.sentences) and ctx.sentences[i].start < sp.end:
+            sent = ctx.sentences[i]
+            s, e = max(sent.start, sp.start), min(sent.end, sp.end)
+            if e > s:
+                clipped.append(Span(s, e))
+            i += 1
+    inner = _Ctx(body, clipped, ctx.g, mentions)
+    inner.masked = "".join(pieces)
+    inner.low = inner.masked.lower()
+    found: list[QuoteFinding] = []
+    for sent in clipped:
+        _frames(inner, sent, found)
+        _svo(inner, sent, found)
+        _sov(inner, sent, found)
+    return [QuoteFinding(f.start, f.end, False, f.cue, ctx.sentence_at(f.start)) for f in found
+            if f.cue is not None and f.cue.start >= f.sentence.start]

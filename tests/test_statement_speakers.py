@@ -1,0 +1,52 @@
+"""Speakers of statements and claims across sentences and paragraphs (articles written for these
+tests): a title no named person holds goes to the person the text is about; a claim inside a person's
+statement that another quotes is that person's; a paragraph opening with "In particular" carries the
+statement on; a sentence in someone's own voice is no journalist's continuation."""
+from __future__ import annotations
+
+import pytest
+
+from archive.extract.pipeline import extract_article
+from archive.read.text import article_from_text
+
+QUOTE_SPEAKERS = [
+    # "the minister" resolves to no holder of that role: the deputy PM the text is about
+    ("en", "Kazakh Deputy Prime Minister Serik Zhumangarin held talks with business leaders in Baku.\n"
+           "The minister said that exports to Azerbaijan had doubled over two years.",
+     ["Serik Zhumangarin"]),
+    # a press secretary quotes the President: both statements, each with its speaker
+    ("ru", "Президент Казахстана Касым-Жомарт Токаев провел переговоры в Ашхабаде.\n"
+           "«Глава государства подчеркнул, что товарооборот вырос на 10%», — сообщил пресс-секретарь "
+           "Президента Руслан Желдыбай.",
+     ["Руслан Желдыбай", "Касым-Жомарт Токаев"]),
+]
+
+CLAIM_SPEAKERS = [
+    ("ru", "Президент Казахстана Касым-Жомарт Токаев провел переговоры в Ашхабаде.\n"
+           "«Глава государства подчеркнул, что товарооборот вырос на 10%», — сообщил пресс-секретарь "
+           "Президента Руслан Желдыбай.",
+     ["Касым-Жомарт Токаев"]),
+    # "In particular" carries Tokayev's statement into the next paragraph; a background paragraph does not
+    ("en", "President Kassym-Jomart Tokayev met President of Uzbekistan Shavkat Mirziyoyev in Tashkent.\n"
+           "Tokayev said that Uzbekistan was one of the largest trading partners of Kazakhstan.\n"
+           "In particular, bilateral trade reached $5 billion last year.\n"
+           "Kazakhstan's trade with China reached $40 billion last year.",
+     ["Kassym-Jomart Tokayev", None]),
+    # a sentence in the first person after a reported statement is someone else's unmarked words
+    ("kk", "Облыс әкімі Нұрлыбек Нәлібаев ресейлік делегацияны қабылдады.\n"
+           "Нұрлыбек Нәлібаев Ресей өңір үшін басты серіктес екенін атап өтті. Біздің облыстың сыртқы "
+           "сауда көлеміндегі Ресейдің үлесі 60 пайызды құрайды.",
+     [None]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "speakers"), QUOTE_SPEAKERS)
+def test_quote_speakers(lang: str, text: str, speakers: list) -> None:
+    rec = extract_article(article_from_text(text, "t", defaults={"language": lang}))
+    assert [q.speaker for q in rec.quotes] == speakers
+
+
+@pytest.mark.parametrize(("lang", "text", "speakers"), CLAIM_SPEAKERS)
+def test_claim_speakers(lang: str, text: str, speakers: list) -> None:
+    rec = extract_article(article_from_text(text, "t", defaults={"language": lang}))
+    assert [c.speaker for c in rec.claims] == speakers
