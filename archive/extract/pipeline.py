@@ -13,12 +13,13 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
+from archive.extract.canonical import agenda_sentences, canonical_claims, reference_month, topic_codes
 from archive.extract.dates import find_dates
 from archive.extract.langid import detect_language
 from archive.extract.lexicon import lexicon
 from archive.extract.meetings import dateline, find_setting
 from archive.extract.mentions import Mention
-from archive.extract.numbers import extract_claims
+from archive.extract.numbers import find_claims
 from archive.extract.people import (
     ORGANIZATION_ROLES,
     People,
@@ -277,8 +278,8 @@ def extract_article(raw: RawArticle) -> ArticleRecord:
     lead = paras[0] if paras else Span(0, len(body))
     persons = _participants(body, people, statements, quoted, lead, sents, lang)
 
-    claims = extract_claims(body, sents, lang, published, dates)
-    claims = _claim_speakers(claims, statements, sents, paras, people, quoted)
+    found = find_claims(body, sents, lang, published, dates)
+    claims = _claim_speakers([c for c, _ in found], statements, sents, paras, people, quoted)
 
     setting = find_setting(body, paras, sents, lang, dates, published, quoted.spans)
     home = home_country(lang)
@@ -303,8 +304,15 @@ def extract_article(raw: RawArticle) -> ArticleRecord:
         # officials of three or more states: a multilateral sitting; of heads of state, a summit
         heads = sum(p.role == "head_of_state" for p in persons)
         kind = "summit" if heads >= 3 and heads * 2 > len(persons) else "session"
+    # the canonical vocabulary: metric codes and periods against the meeting's date, else the article's
+    claims = canonical_claims(claims, [cue for _, cue in found], body, lang,
+                              reference_month(setting.date, published))
+    said = [Span(st.finding.start, st.finding.end) for st in statements]
+    codes = topic_codes(body, lang, topics=setting.topics, occasion=setting.occasion, kind=kind,
+                        spans=[*agenda_sentences(body, sents, lang), *said], claims=claims,
+                        roles=[p.role for p in persons])
     meeting = Meeting(kind, setting.date, setting.city, setting.country, setting.occasion,
-                      participants, setting.topics)
+                      participants, setting.topics, codes)
     quotes = tuple(
         Quote(st.speaker.name if st.speaker else None, body[st.finding.start:st.finding.end],
               st.finding.direct, st.finding.start, st.finding.end)

@@ -1,0 +1,423 @@
+"""The canonical vocabulary (FORMAT.md, "Canonical vocabulary"): the meaning of topics, metrics and
+periods in a form that is the same in every language.
+
+- ``topic_codes``: the subjects a meeting addressed, from the signal words of the meeting's topics,
+  of the sentences that say the sides discussed, reviewed, agreed on or signed something, and of the
+  statements made at the meeting; plus what the claims measure and who took part (shared table);
+- ``metric_code``: what a claim's number measures, from its metric, object and unit words (the
+  clause the number stands in when those say nothing);
+- ``resolve_period``: the claim's period as calendar months against the reference date (the
+  meeting's date, else the publication date).
+
+One mechanism for every language; the words come from `<lang>/data/canonical.yaml` (signal words
+as word-start patterns, the period grammar) and the shared tables from `data/canonical.yaml`.
+Every pattern runs over a short text (a topic, a clause, a period) or once over the body, so the
+work stays linear in the text.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from archive.extract.lexicon import lexicon
+from archive.extract.numbers import ClaimCue
+from archive.extract.segment import Span
+from archive.record import METRIC_CODES, TOPIC_CODES, Claim
+
+FLAGS = re.IGNORECASE | re.UNICODE
+SHARED = Path(__file__).resolve().parent / "data" / "canonical.yaml"
+SAME = "same"          # a period that refers back ("бұл кезеңде", "за этот период"): the previous claim's
+Month = tuple[int, int]  # (year, month)
+
+
+@cache
+def _shared() -> dict[str, Any]:
+    import yaml
+
+    with SHARED.open(encoding="utf-8") as fh:
+        return yaml.safe_load(fh) or {}
+
+
+def _alt(patterns: Iterable[str]) -> str:
+    return "|".join(f"(?:{p})" for p in patterns)
+
+
+def _longest_first(words: Iterable[str] | None) -> list[str]:
+    return sorted(words or (), key=len, reverse=True)
+
+
+def _groups(items: Sequence[tuple[str, Sequence[str]]], prefix: str) -> str:
+    return "|".join(f"(?P<{prefix}{i}>{_alt(words)})" for i, (_, words) in enumerate(items) if words)
+
+
+def _which(m: re.Match[str], prefix: str) -> int:
+    name = m.lastgroup or ""
+    return int(name[len(prefix):]) if name.startswith(prefix) and name[len(prefix):].isdigit() else -1
+
+
+@dataclass(frozen=True, slots=True)
+class _PeriodRule:
+    rxs: tuple[re.Pattern[str], ...]   # any of them (each may use the placeholders once)
+    kind: str
+    start: str | None     # a fixed start month ("since independence": 1991-12)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        for rx in self.rxs:
+            m = rx.search(text)
+            if m:
+                return m
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Canon:
+    """One language's compiled canonical grammar."""
+    topics: re.Pattern[str] | None       # group t<i> signals the codes topic_names[i]; group "x" a word to pass over
+    topic_names: tuple[tuple[str, ...], ...]
+    agenda: re.Pattern[str] | None       # verbs of discussing, agreeing, signing
+    metric_rxs: tuple[re.Pattern[str], ...]   # the words of metric_rules[i]
+    metric_rules: tuple[tuple[str, frozenset[str]], ...]   # code, the unit kinds it applies to
+    periods: tuple[_PeriodRule, ...]
+    this_year: re.Pattern[str] | None
+    last_year: re.Pattern[str] | None
+    next_year: re.Pattern[str] | None
+    parts: tuple[_PeriodRule, ...]
+    stock: re.Pattern[str] | None
+    numbers: dict[str, int]
+    months: tuple[tuple[int, re.Pattern[str]], ...]
+
+
+def _placeholders(pattern: str, month: str, number: str, ordinal: str) -> str:
+    return (pattern.replace("{year2}", r"(?P<year2>(?:19|20)\d{2}|\d{2})")
+            .replace("{year}", r"(?P<year>(?:19|20)\d{2})")
+            .replace("{month2}", f"(?P<month2>{month})").replace("{month}", f"(?P<month>{month})")
+            .replace("{n}", f"(?P<n>{number})").replace("{nth}", f"(?P<nth>{ordinal})"))
+
+
+@cache
+def _canon(lang: str) -> _Canon:
+    try:
+        d = lexicon(lang, "canonical") or {}
+    except FileNotFoundError:       # a language without canonical words: codes stay empty
+        d = {}
+    # compounds first ("су-энергетика": water and energy), then one code's words, longest first at each
+    # place so that a phrase wins over the word it starts with ("азық-түлік қауіпсіздігі")
+    topics = [(tuple(c["codes"]), _longest_first(c.get("words"))) for c in d.get("topic_compounds") or ()]
+    topics += [((code,), _longest_first(words)) for code, words in (d.get("topics") or {}).items()]
+    unknown = [code for codes, _ in topics for code in codes if code not in TOPIC_CODES]
+    if unknown:
+        raise ValueError(f"{lang}/data/canonical.yaml: unknown topic codes {unknown}")
+    ignore = d.get("topic_ignore") or ()
+    topic_rx = None
+    if topics:
+        body = (f"(?P<x>{_alt(_longest_first(ignore))})|" if ignore else "") + _groups(topics, "t")
+        topic_rx = re.compile(rf"(?<!\w)(?:{body})", FLAGS)
+    rules = [(r["code"], list(r.get("words") or ()), frozenset(r.get("units") or ())) for r in d.get("metrics") or ()]
+    bad = [code for code, _, _ in rules if code not in METRIC_CODES]
+    if bad:
+        raise ValueError(f"{lang}/data/canonical.yaml: unknown metric codes {bad}")
+
+    dates = lexicon(lang, "dates") or {}
+    month_forms = {int(k): list(v) for k, v in (dates.get("months") or {}).items()}
+    month = _alt(f for forms in month_forms.values() for f in forms) or "(?!)"
+    numerals = {str(k).casefold(): int(v) for k, v in ((lexicon(lang, "numbers") or {}).get("numerals") or {}).items()
+                if float(v) == int(v) and 1 <= int(v) <= 100}
+    numerals.update({str(k).casefold(): int(v) for k, v in (d.get("numbers") or {}).items()})
+    ordinals = {str(k).casefold(): int(v) for k, v in (d.get("ordinals") or {}).items()}
+    number = _alt([r"\d{1,3}", *(re.escape(w) for w in sorted(numerals, key=len, reverse=True))])
+    ordinal = _alt([re.escape(w) for w in sorted(ordinals, key=len, reverse=True)] or ["(?!)"])
+
+    def rule(item: dict[str, Any]) -> _PeriodRule:
+        patterns = item["pattern"] if isinstance(item["pattern"], list) else [item["pattern"]]
+        rxs = tuple(re.compile(rf"(?<!\w)(?:{_placeholders(p, month, number, ordinal)})", FLAGS) for p in patterns)
+        return _PeriodRule(rxs, str(item["kind"]), item.get("start"))
+
+    def words(key: str) -> re.Pattern[str] | None:
+        items = d.get(key) or ()
+        return re.compile(rf"(?<!\w)(?:{_alt(items)})", FLAGS) if items else None
+
+    return _Canon(
+        topics=topic_rx, topic_names=tuple(codes for codes, _ in topics),
+        agenda=words("agenda"),
+        metric_rxs=tuple(re.compile(rf"(?<!\w)(?:{_alt(w)})", FLAGS) for _, w, _ in rules), metric_rules=tuple((code, units) for code, _, units in rules),
+        periods=tuple(rule(p) for p in d.get("periods") or ()),
+        this_year=words("this_year"), last_year=words("last_year"), next_year=words("next_year"),
+        parts=tuple(rule(p) for p in d.get("period_parts") or ()),
+        stock=words("stock"),
+        numbers={**numerals, **ordinals},
+        months=tuple((n, re.compile(_alt(forms), FLAGS)) for n, forms in month_forms.items()),
+    )
+
+
+# ------------------------------------------------------------------ topic codes
+
+def _signals(C: _Canon, text: str, start: int = 0, end: int | None = None) -> set[str]:
+    found: set[str] = set()
+    if C.topics is None:
+        return found
+    for m in C.topics.finditer(text, start, len(text) if end is None else end):
+        i = _which(m, "t")
+        if i >= 0:
+            found.update(C.topic_names[i])
+    return found
+
+
+def agenda_sentences(body: str, sentences: Sequence[Span], lang: str) -> list[Span]:
+    """The sentences that say the sides discussed, reviewed, agreed on or signed something."""
+    C = _canon(lang)
+    if C.agenda is None or not sentences:
+        return []
+    starts = [s.start for s in sentences]
+    out: list[Span] = []
+    for m in C.agenda.finditer(body):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i >= 0 and m.start() < sentences[i].end and (not out or out[-1] != sentences[i]):
+            out.append(sentences[i])
+    return out
+
+
+def _merged(spans: Iterable[Span]) -> list[Span]:
+    out: list[Span] = []
+    for s in sorted(spans, key=lambda s: (s.start, s.end)):
+        if out and s.start <= out[-1].end:
+            if s.end > out[-1].end:
+                out[-1] = Span(out[-1].start, s.end)
+        else:
+            out.append(s)
+    return out
+
+
+def topic_codes(body: str, lang: str, *, topics: Sequence[str] = (), occasion: str | None = None,
+                kind: str | None = None, spans: Iterable[Span] = (), claims: Sequence[Claim] = (),
+                roles: Iterable[str | None] = ()) -> tuple[str, ...]:
+    """The meeting's topic codes (in TOPIC_CODES order): signal words in its topics as written, in
+    `spans` of the body (agenda sentences and statements), in the occasion when the meeting is a
+    sitting of that framework; the subjects the claims measure; and the roles of the participants."""
+    C = _canon(lang)
+    shared = _shared()
+    found: set[str] = set()
+    for t in topics:
+        found |= _signals(C, t)
+    if occasion and kind in (shared.get("occasion_kinds") or ()):
+        found |= _signals(C, occasion)
+    for s in _merged(spans):
+        found |= _signals(C, body, s.start, s.end)
+    by_metric = shared.get("metric_topics") or {}
+    found |= {by_metric[c.metric_code] for c in claims if c.metric_code in by_metric}
+    by_role = shared.get("role_topics") or {}
+    found |= {by_role[r] for r in roles if r in by_role}
+    return tuple(code for code in TOPIC_CODES if code in found)
+
+
+# ------------------------------------------------------------------ metric codes
+
+def _unit_kind(unit: str | None) -> str:
+    if unit is None:
+        return "count"
+    if unit in ("%", "pp", "times"):
+        return "ratio"
+    if len(unit) == 3 and unit.isascii() and unit.isalpha() and unit.isupper():
+        return "money"
+    return "measure"
+
+
+def _applies(C: _Canon, i: int, kind: str) -> bool:
+    units = C.metric_rules[i][1]
+    return not units or kind in units
+
+
+def _rule_hits(C: _Canon, body: str, clause: Span) -> list[tuple[int, int, int]]:
+    """(start, end, rule) of every rule's words in a clause."""
+    return sorted((m.start(), m.end(), i) for i, rx in enumerate(C.metric_rxs)
+                  for m in rx.finditer(body, clause.start, clause.end))
+
+
+def metric_code(claim: Claim, lang: str, body: str = "", clause: Span | None = None,
+                hits: list[tuple[int, int, int]] | None = None) -> str:
+    """What the claim's number measures (METRIC_CODES): the first rule whose words its metric or
+    object names; else the rule named nearest to the number in its clause (`hits`: the clause's
+    rule words when the caller has them); else "other"."""
+    C = _canon(lang)
+    kind = _unit_kind(claim.unit)
+    own = " | ".join(t for t in (claim.metric, claim.object) if t)
+    if own:
+        for i, rx in enumerate(C.metric_rxs):
+            if _applies(C, i, kind) and rx.search(own):
+                return C.metric_rules[i][0]
+    if clause is not None:
+        best: tuple[int, int] | None = None
+        for a, b, i in hits if hits is not None else _rule_hits(C, body, clause):
+            if not _applies(C, i, kind):
+                continue
+            if b <= claim.start:
+                dist = claim.start - b
+            elif a >= claim.end:
+                dist = 2 * (a - claim.end)
+            else:
+                continue
+            if best is None or dist < best[0]:
+                best = (dist, i)
+        if best is not None:
+            return C.metric_rules[best[1]][0]
+    return "other"
+
+
+# ------------------------------------------------------------------ periods
+
+def reference_month(*dates: str | None) -> Month | None:
+    """The first of the ISO dates given, as (year, month)."""
+    for d in dates:
+        if d and len(d) >= 7 and d[:4].isdigit() and d[5:7].isdigit():
+            return int(d[:4]), int(d[5:7])
+    return None
+
+
+def _fmt(m: Month | None) -> str | None:
+    return f"{m[0]:04d}-{m[1]:02d}" if m else None
+
+
+def _shift(m: Month, months: int) -> Month:
+    k = m[0] * 12 + m[1] - 1 + months
+    return k // 12, k % 12 + 1
+
+
+def _count(C: _Canon, m: re.Match[str], name: str) -> int | None:
+    if name not in m.re.groupindex or m.group(name) is None:
+        return None
+    word = m.group(name).casefold()
+    return int(word) if word.isdigit() else C.numbers.get(word)
+
+
+def _month(C: _Canon, m: re.Match[str], name: str) -> int | None:
+    if name not in m.re.groupindex or m.group(name) is None:
+        return None
+    return next((n for n, rx in C.months if rx.fullmatch(m.group(name))), None)
+
+
+def _year(m: re.Match[str], name: str = "year") -> int | None:
+    if name not in m.re.groupindex or m.group(name) is None:
+        return None
+    y = m.group(name)
+    if len(y) == 2 and "year" in m.re.groupindex and m.group("year"):
+        return int(m.group("year")[:2] + y)
+    return int(y)
+
+
+def _anchor_year(C: _Canon, text: str, ref: Month | None) -> tuple[int | None, bool]:
+    """The calendar year a period text names: written, this year, last year, next year (relative
+    ones need `ref`); and whether any was named."""
+    m = re.search(r"(?<!\d)((?:19|20)\d{2})(?!\d)", text)
+    if m:
+        return int(m.group(1)), True
+    for rx, delta in ((C.last_year, -1), (C.next_year, 1), (C.this_year, 0)):
+        if rx is not None and rx.search(text):
+            return (ref[0] + delta if ref else None), True
+    return None, False
+
+
+def resolve_period(text: str | None, ref: Month | None, lang: str, *,
+                   stock: bool = False) -> tuple[str | None, str | None] | str:
+    """A period's words as (start, end) months "YYYY-MM" (FORMAT.md rules), or SAME when it refers
+    back to the period of the claim before. `stock`: no period, but the clause says "at present"."""
+    if not text:
+        return (None, _fmt(ref)) if stock else (None, None)
+    C = _canon(lang)
+    for r in C.periods:
+        m = r.search(text)
+        if m is None:
+            continue
+        if r.kind == "none":
+            return None, None
+        if r.kind == "same":
+            return SAME
+        if r.kind == "stock":
+            return None, _fmt(ref)
+        if r.kind == "since":
+            y, mo = _year(m), _month(C, m, "month")
+            start = r.start or (f"{y:04d}-{mo or 1:02d}" if y else None)
+            return start, _fmt(ref)
+        if r.kind == "year_start":         # "since the start of the year": this year unless one is named
+            y, named = _anchor_year(C, text, ref)
+            y = y if named else (ref[0] if ref else None)
+            return (f"{y:04d}-01" if y else None), _fmt(ref)
+        if r.kind == "by":                 # a target: "by 2030", "2030 жылға қарай"
+            y = _year(m)
+            if y is None:
+                y, _ = _anchor_year(C, text, ref)
+            return None, (f"{y:04d}-12" if y else None)
+        if r.kind == "last_years":
+            n = _count(C, m, "n") or 1
+            return (f"{ref[0] - n:04d}-01" if ref else None), _fmt(ref)
+        if r.kind == "last_months":
+            n = _count(C, m, "n") or 1
+            return (_fmt(_shift(ref, -n)) if ref else None), _fmt(ref)
+        if r.kind == "next_years":         # "in a year", "алдағы бес жылда": a target that far ahead
+            n = _count(C, m, "n") or 1
+            return None, (_fmt(_shift(ref, 12 * n)) if ref else None)
+        if r.kind == "years":              # "2024–2025 годы"
+            y1, y2 = _year(m), _year(m, "year2")
+            if y1 and y2:
+                return f"{y1:04d}-01", f"{y2:04d}-12"
+    # a calendar period: a year (written or relative) and a part of it
+    year, named = _anchor_year(C, text, ref)
+    span: tuple[int, int] | None = None
+    for r in C.parts:
+        m = r.search(text)
+        if m is None:
+            continue
+        n = _count(C, m, "n") if r.kind in ("months", "quarters") else _count(C, m, "nth")
+        if r.kind == "months" and n and 1 <= n <= 12:
+            span = (1, n)
+        elif r.kind == "quarters" and n and 1 <= n <= 4:
+            span = (1, 3 * n)
+        elif r.kind == "quarter" and n and 1 <= n <= 4:
+            span = (3 * n - 2, 3 * n)
+        elif r.kind == "half" and n and 1 <= n <= 2:
+            span = (6 * n - 5, 6 * n)
+        elif r.kind == "month_range":
+            a, b = _month(C, m, "month"), _month(C, m, "month2")
+            span = (a, b) if a and b and a <= b else None
+        elif r.kind == "month":
+            a = _month(C, m, "month")
+            span = (a, a) if a else None
+        if span:
+            break
+    if not named and span is None:
+        return None, None
+    if year is None:
+        if named or ref is None:
+            return None, None              # "last year" with nothing to count from
+        year = ref[0]                      # "девять месяцев", "январь — август": this year
+    a, b = span or (1, 12)
+    return f"{year:04d}-{a:02d}", f"{year:04d}-{b:02d}"
+
+
+def canonical_claims(claims: Sequence[Claim], cues: Sequence[ClaimCue], body: str, lang: str,
+                     ref: Month | None) -> list[Claim]:
+    """Claims with metric_code, period_start and period_end filled (claims and cues in text order)."""
+    from dataclasses import replace
+
+    C = _canon(lang)
+    out: list[Claim] = []
+    last: tuple[str | None, str | None] = (None, None)
+    clause_hits: dict[Span, list[tuple[int, int, int]]] = {}
+    for claim, cue in zip(claims, cues, strict=True):
+        hits = clause_hits.get(cue.clause)
+        if hits is None:
+            hits = clause_hits[cue.clause] = _rule_hits(C, body, cue.clause)
+        stock = cue.period is None and C.stock is not None and \
+            C.stock.search(body, cue.clause.start, cue.clause.end) is not None
+        span = resolve_period(cue.period, ref, lang, stock=stock)
+        if span == SAME:
+            span = last
+        assert not isinstance(span, str)
+        if span != (None, None):
+            last = span
+        out.append(replace(claim, metric_code=metric_code(claim, lang, body, cue.clause, hits),
+                           period_start=span[0], period_end=span[1]))
+    return out
