@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from archive.extract.canonical import agenda_sentences, canonical_claims, reference_month, topic_codes
-from archive.extract.dates import find_dates
+from archive.extract.dates import find_dates, page_date
 from archive.extract.langid import detect_language
 from archive.extract.lexicon import lexicon
 from archive.extract.meetings import dateline, find_setting
@@ -267,6 +267,11 @@ def extract_article(raw: RawArticle) -> ArticleRecord:
         _, line_date = dateline(body, lang, dates)
         if line_date is not None and line_date.date:
             published = line_date.date
+            dates = find_dates(body, lang, published)
+    if published is None:
+        # a date opening the page text, else a full date in the URL
+        published = page_date(body, raw.url)
+        if published is not None:
             dates = find_dates(body, lang, published)
 
     # quotation marks first, so that people named only inside a quote are not taken as participants
