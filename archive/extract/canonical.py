@@ -80,6 +80,7 @@ class _Canon:
     topics: re.Pattern[str] | None       # group t<i> signals the codes topic_names[i]; group "x" a word to pass over
     topic_names: tuple[tuple[str, ...], ...]
     agenda: re.Pattern[str] | None       # verbs of discussing, agreeing, signing
+    passing: re.Pattern[str] | None      # background and activities beside the talks
     metric_rxs: tuple[re.Pattern[str], ...]   # the words of metric_rules[i]
     metric_rules: tuple[tuple[str, frozenset[str]], ...]   # code, the unit kinds it applies to
     periods: tuple[_PeriodRule, ...]
@@ -143,7 +144,7 @@ def _canon(lang: str) -> _Canon:
 
     return _Canon(
         topics=topic_rx, topic_names=tuple(codes for codes, _ in topics),
-        agenda=words("agenda"),
+        agenda=words("agenda"), passing=words("passing"),
         metric_rxs=tuple(re.compile(rf"(?<!\w)(?:{_alt(w)})", FLAGS) for _, w, _ in rules), metric_rules=tuple((code, units) for code, _, units in rules),
         periods=tuple(rule(p) for p in d.get("periods") or ()),
         this_year=words("this_year"), last_year=words("last_year"), next_year=words("next_year"),
@@ -179,6 +180,21 @@ def agenda_sentences(body: str, sentences: Sequence[Span], lang: str) -> list[Sp
         if i >= 0 and m.start() < sentences[i].end and (not out or out[-1] != sentences[i]):
             out.append(sentences[i])
     return out
+
+
+def report_sentences(body: str, sentences: Sequence[Span], lang: str) -> list[Span]:
+    """The sentences that report the meeting: all but background (a recall of earlier events) and
+    activities beside the talks (a tour of sites, flowers laid)."""
+    C = _canon(lang)
+    if C.passing is None:
+        return list(sentences)
+    starts = [s.start for s in sentences]
+    skip: set[int] = set()
+    for m in C.passing.finditer(body):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i >= 0 and m.start() < sentences[i].end:
+            skip.add(i)
+    return [s for i, s in enumerate(sentences) if i not in skip]
 
 
 def _merged(spans: Iterable[Span]) -> list[Span]:
@@ -231,17 +247,41 @@ def _applies(C: _Canon, i: int, kind: str) -> bool:
     return not units or kind in units
 
 
-def _rule_hits(C: _Canon, body: str, clause: Span) -> list[tuple[int, int, int]]:
-    """(start, end, rule) of every rule's words in a clause."""
-    return sorted((m.start(), m.end(), i) for i, rx in enumerate(C.metric_rxs)
-                  for m in rx.finditer(body, clause.start, clause.end))
+class _Hits:
+    """The rule words of one span of the body, sorted, for "nearest before / after" in log time."""
+
+    def __init__(self, C: _Canon, body: str, span: Span):
+        found = sorted((m.start(), m.end(), i) for i, rx in enumerate(C.metric_rxs)
+                       for m in rx.finditer(body, span.start, span.end))
+        self.starts = [a for a, _, _ in found]
+        self.ends = [b for _, b, _ in found]
+        self.rules = [i for _, _, i in found]
+        self.C = C
+
+    def before(self, pos: int, kind: str) -> int | None:
+        """The last applicable rule whose words end at or before `pos` (at a few hits' distance)."""
+        k = bisect.bisect_right(self.ends, pos) - 1
+        while k >= 0:
+            if _applies(self.C, self.rules[k], kind):
+                return self.rules[k]
+            k -= 1
+        return None
+
+    def after(self, pos: int, kind: str) -> int | None:
+        k = bisect.bisect_left(self.starts, pos)
+        while k < len(self.starts):
+            if _applies(self.C, self.rules[k], kind):
+                return self.rules[k]
+            k += 1
+        return None
 
 
 def metric_code(claim: Claim, lang: str, body: str = "", clause: Span | None = None,
-                hits: list[tuple[int, int, int]] | None = None) -> str:
+                before: Span | None = None, cache: dict[Span, _Hits] | None = None) -> str:
     """What the claim's number measures (METRIC_CODES): the first rule whose words its metric or
-    object names; else the rule named nearest to the number in its clause (`hits`: the clause's
-    rule words when the caller has them); else "other"."""
+    object names; else the rule named nearest before the number in its clause; else the last one
+    the sentence `before` names ("оның көлемі", "this figure"); else the nearest after the number in
+    its clause; else "other". (`cache`: the rule words of spans already read.)"""
     C = _canon(lang)
     kind = _unit_kind(claim.unit)
     own = " | ".join(t for t in (claim.metric, claim.object) if t)
@@ -249,22 +289,21 @@ def metric_code(claim: Claim, lang: str, body: str = "", clause: Span | None = N
         for i, rx in enumerate(C.metric_rxs):
             if _applies(C, i, kind) and rx.search(own):
                 return C.metric_rules[i][0]
-    if clause is not None:
-        best: tuple[int, int] | None = None
-        for a, b, i in hits if hits is not None else _rule_hits(C, body, clause):
-            if not _applies(C, i, kind):
-                continue
-            if b <= claim.start:
-                dist = claim.start - b
-            elif a >= claim.end:
-                dist = 2 * (a - claim.end)
-            else:
-                continue
-            if best is None or dist < best[0]:
-                best = (dist, i)
-        if best is not None:
-            return C.metric_rules[best[1]][0]
-    return "other"
+    if clause is None:
+        return "other"
+    cache = {} if cache is None else cache
+
+    def hits(span: Span) -> _Hits:
+        if span not in cache:
+            cache[span] = _Hits(C, body, span)
+        return cache[span]
+
+    i = hits(clause).before(claim.start, kind)
+    if i is None and before is not None:
+        i = hits(before).before(before.end, kind)
+    if i is None:
+        i = hits(clause).after(claim.end, kind)
+    return C.metric_rules[i][0] if i is not None else "other"
 
 
 # ------------------------------------------------------------------ periods
@@ -345,6 +384,11 @@ def resolve_period(text: str | None, ref: Month | None, lang: str, *,
             y, named = _anchor_year(C, text, ref)
             y = y if named else (ref[0] if ref else None)
             return (f"{y:04d}-01" if y else None), _fmt(ref)
+        if r.kind == "year_end":           # "by the end of 2023": a target when ahead, else that year
+            y = _year(m)
+            if y is None:
+                continue
+            return (None if ref and y > ref[0] else f"{y:04d}-01"), f"{y:04d}-12"
         if r.kind == "by":                 # a target: "by 2030", "2030 жылға қарай"
             y = _year(m)
             if y is None:
@@ -405,19 +449,18 @@ def canonical_claims(claims: Sequence[Claim], cues: Sequence[ClaimCue], body: st
     C = _canon(lang)
     out: list[Claim] = []
     last: tuple[str | None, str | None] = (None, None)
-    clause_hits: dict[Span, list[tuple[int, int, int]]] = {}
+    cache: dict[Span, _Hits] = {}
+    stocks: dict[Span, bool] = {}
     for claim, cue in zip(claims, cues, strict=True):
-        hits = clause_hits.get(cue.clause)
-        if hits is None:
-            hits = clause_hits[cue.clause] = _rule_hits(C, body, cue.clause)
-        stock = cue.period is None and C.stock is not None and \
-            C.stock.search(body, cue.clause.start, cue.clause.end) is not None
+        if cue.clause not in stocks:
+            stocks[cue.clause] = C.stock is not None and C.stock.search(body, cue.clause.start, cue.clause.end) is not None
+        stock = cue.period is None and stocks[cue.clause]
         span = resolve_period(cue.period, ref, lang, stock=stock)
         if span == SAME:
             span = last
         assert not isinstance(span, str)
         if span != (None, None):
             last = span
-        out.append(replace(claim, metric_code=metric_code(claim, lang, body, cue.clause, hits),
+        out.append(replace(claim, metric_code=metric_code(claim, lang, body, cue.clause, cue.before, cache),
                            period_start=span[0], period_end=span[1]))
     return out

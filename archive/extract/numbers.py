@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from itertools import accumulate, islice
@@ -350,9 +350,11 @@ class _Hit:
 @dataclass(frozen=True, slots=True)
 class ClaimCue:
     """What a claim's canonical fields are read from (archive.extract.canonical): the whole words of
-    the period the claim took, and the clause the number stands in."""
+    the period the claim took, the clause the number stands in, and the sentence before it in the same
+    paragraph (what "this figure", "оның көлемі" refer to), if any."""
     period: str | None
     clause: Span
+    before: Span | None = None
 
 
 @dataclass(slots=True)
@@ -650,7 +652,10 @@ def find_claims(body: str, sentences: Sequence[Span], lang: str, published: str 
             sent = cache[span.start] = _Sentence(span)
         claim, covered_to = _claim(L, body, n, sent, prev_end)
         if claim is not None:
-            claims.append((claim, sent.cue or ClaimCue(None, span)))
+            cue = sent.cue or ClaimCue(None, span)
+            if i > 0 and sents[i] is span and "\n" not in body[sents[i - 1].end:span.start]:
+                cue = replace(cue, before=sents[i - 1])
+            claims.append((claim, cue))
             covered = covered_to
             prev_end = claim.end
     return claims

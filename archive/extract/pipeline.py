@@ -13,7 +13,13 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from archive.extract.canonical import agenda_sentences, canonical_claims, reference_month, topic_codes
+from archive.extract.canonical import (
+    agenda_sentences,
+    canonical_claims,
+    reference_month,
+    report_sentences,
+    topic_codes,
+)
 from archive.extract.dates import find_dates, page_date
 from archive.extract.langid import detect_language
 from archive.extract.lexicon import lexicon
@@ -314,7 +320,8 @@ def extract_article(raw: RawArticle) -> ArticleRecord:
                               reference_month(setting.date, published))
     said = [Span(st.finding.start, st.finding.end) for st in statements]
     codes = topic_codes(body, lang, topics=setting.topics, occasion=setting.occasion, kind=kind,
-                        spans=[*agenda_sentences(body, sents, lang), *said], claims=claims,
+                        spans=[*agenda_sentences(body, sents, lang), *report_sentences(body, sents, lang), *said],
+                        claims=claims,
                         roles=[p.role for p in persons])
     meeting = Meeting(kind, setting.date, setting.city, setting.country, setting.occasion,
                       participants, setting.topics, codes)
