@@ -51,10 +51,6 @@ def _longest_first(words: Iterable[str] | None) -> list[str]:
     return sorted(words or (), key=len, reverse=True)
 
 
-def _groups(items: Sequence[tuple[str, Sequence[str]]], prefix: str) -> str:
-    return "|".join(f"(?P<{prefix}{i}>{_alt(words)})" for i, (_, words) in enumerate(items) if words)
-
-
 def _which(m: re.Match[str], prefix: str) -> int:
     name = m.lastgroup or ""
     return int(name[len(prefix):]) if name.startswith(prefix) and name[len(prefix):].isdigit() else -1
@@ -77,7 +73,7 @@ class _PeriodRule:
 @dataclass(frozen=True, slots=True)
 class _Canon:
     """One language's compiled canonical grammar."""
-    topics: re.Pattern[str] | None       # group t<i> signals the codes topic_names[i]; group "x" a word to pass over
+    topics: re.Pattern[str] | None       # group t<i> signals the codes topic_names[i] (none: a phrase passed over)
     topic_names: tuple[tuple[str, ...], ...]
     agenda: re.Pattern[str] | None       # verbs of discussing, agreeing, signing
     passing: re.Pattern[str] | None      # background and activities beside the talks
@@ -106,18 +102,18 @@ def _canon(lang: str) -> _Canon:
         d = lexicon(lang, "canonical") or {}
     except FileNotFoundError:       # a language without canonical words: codes stay empty
         d = {}
-    # compounds first ("су-энергетика": water and energy), then one code's words, longest first at each
-    # place so that a phrase wins over the word it starts with ("азық-түлік қауіпсіздігі")
-    topics = [(tuple(c["codes"]), _longest_first(c.get("words"))) for c in d.get("topic_compounds") or ()]
-    topics += [((code,), _longest_first(words)) for code, words in (d.get("topics") or {}).items()]
-    unknown = [code for codes, _ in topics for code in codes if code not in TOPIC_CODES]
+    # compounds ("су-энергетика": water and energy) and one code's words; at one place the phrases to
+    # pass over are tried first, then the longest pattern, so that a phrase wins over the word it
+    # starts with ("азық-түлік қауіпсіздігі", "Межпарламентская Ассамблея СНГ")
+    words = [(w, tuple(c["codes"])) for c in d.get("topic_compounds") or () for w in c.get("words") or ()]
+    words += [(w, (code,)) for code, ws in (d.get("topics") or {}).items() for w in ws or ()]
+    unknown = sorted({code for _, codes in words for code in codes if code not in TOPIC_CODES})
     if unknown:
         raise ValueError(f"{lang}/data/canonical.yaml: unknown topic codes {unknown}")
-    ignore = d.get("topic_ignore") or ()
-    topic_rx = None
-    if topics:
-        body = (f"(?P<x>{_alt(_longest_first(ignore))})|" if ignore else "") + _groups(topics, "t")
-        topic_rx = re.compile(rf"(?<!\w)(?:{body})", FLAGS)
+    ordered = [(w, ()) for w in _longest_first(d.get("topic_ignore"))]
+    ordered += sorted(words, key=lambda item: len(item[0]), reverse=True)
+    topic_rx = re.compile(rf"(?<!\w)(?:{'|'.join(f'(?P<t{k}>{w})' for k, (w, _) in enumerate(ordered))})",
+                          FLAGS) if words else None
     rules = [(r["code"], list(r.get("words") or ()), frozenset(r.get("units") or ())) for r in d.get("metrics") or ()]
     bad = [code for code, _, _ in rules if code not in METRIC_CODES]
     if bad:
@@ -143,7 +139,7 @@ def _canon(lang: str) -> _Canon:
         return re.compile(rf"(?<!\w)(?:{_alt(items)})", FLAGS) if items else None
 
     return _Canon(
-        topics=topic_rx, topic_names=tuple(codes for codes, _ in topics),
+        topics=topic_rx, topic_names=tuple(codes for _, codes in ordered),
         agenda=words("agenda"), passing=words("passing"),
         metric_rxs=tuple(re.compile(rf"(?<!\w)(?:{_alt(w)})", FLAGS) for _, w, _ in rules), metric_rules=tuple((code, units) for code, _, units in rules),
         periods=tuple(rule(p) for p in d.get("periods") or ()),
