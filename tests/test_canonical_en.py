@@ -35,6 +35,8 @@ def claim(body: str, published: str | None = "2023-09-28"):
     ("at the end of 2022", REF, ("2022-01", "2022-12")),
     ("by the end of 2025", REF, (None, "2025-12")),
     ("in a year", REF, (None, "2024-09")),
+    ("by the end of the year", REF, (None, "2023-12")),
+    ("over the next three years", REF, (None, "2026-09")),
     ("annually", REF, (None, None)),
     ("a week", REF, (None, None)),
     ("in the medium term", REF, (None, None)),

@@ -385,10 +385,11 @@ def resolve_period(text: str | None, ref: Month | None, lang: str, *,
             if y is None:
                 continue
             return (None if ref and y > ref[0] else f"{y:04d}-01"), f"{y:04d}-12"
-        if r.kind == "by":                 # a target: "by 2030", "2030 жылға қарай"
+        if r.kind == "by":                 # a target: "by 2030", "2030 жылға қарай", "by the end of the year"
             y = _year(m)
             if y is None:
-                y, _ = _anchor_year(C, text, ref)
+                y, named = _anchor_year(C, text, ref)
+                y = y if named else (ref[0] if ref else None)
             return None, (f"{y:04d}-12" if y else None)
         if r.kind == "last_years":
             n = _count(C, m, "n") or 1
