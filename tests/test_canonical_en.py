@@ -40,6 +40,7 @@ def claim(body: str, published: str | None = "2023-09-28"):
     ("annually", REF, (None, None)),
     ("a week", REF, (None, None)),
     ("in the medium term", REF, (None, None)),
+    ("within a decade", REF, (None, None)),                 # "dec…" is no December
     ("in years to come", REF, (None, None)),
     ("last year", None, (None, None)),
     ("since 2005", None, ("2005-01", None)),

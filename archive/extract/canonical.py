@@ -92,7 +92,7 @@ class _Canon:
 def _placeholders(pattern: str, month: str, number: str, ordinal: str) -> str:
     return (pattern.replace("{year2}", r"(?P<year2>(?:19|20)\d{2}|\d{2})")
             .replace("{year}", r"(?P<year>(?:19|20)\d{2})")
-            .replace("{month2}", f"(?P<month2>{month})").replace("{month}", f"(?P<month>{month})")
+            .replace("{month2}", f"(?P<month2>{month})(?!\\w)").replace("{month}", f"(?P<month>{month})(?!\\w)")
             .replace("{n}", f"(?P<n>{number})").replace("{nth}", f"(?P<nth>{ordinal})"))
 
 
