@@ -2,8 +2,9 @@
 periods in a form that is the same in every language.
 
 - ``topic_codes``: the subjects a meeting addressed, from the signal words of the meeting's topics,
-  of the sentences that say the sides discussed, reviewed, agreed on or signed something, and of the
-  statements made at the meeting; plus what the claims measure and who took part (shared table);
+  of the statements made at it and of the sentences that report it (what the sides discussed,
+  reviewed, agreed on or signed; not background or activities beside the talks); plus what the
+  claims measure and who took part (shared tables);
 - ``metric_code``: what a claim's number measures, from its metric, object and unit words (the
   clause the number stands in when those say nothing);
 - ``resolve_period``: the claim's period as calendar months against the reference date (the
@@ -105,15 +106,15 @@ def _canon(lang: str) -> _Canon:
     # compounds ("су-энергетика": water and energy) and one code's words; at one place the phrases to
     # pass over are tried first, then the longest pattern, so that a phrase wins over the word it
     # starts with ("азық-түлік қауіпсіздігі", "Межпарламентская Ассамблея СНГ")
-    words = [(w, tuple(c["codes"])) for c in d.get("topic_compounds") or () for w in c.get("words") or ()]
-    words += [(w, (code,)) for code, ws in (d.get("topics") or {}).items() for w in ws or ()]
-    unknown = sorted({code for _, codes in words for code in codes if code not in TOPIC_CODES})
+    signals = [(w, tuple(c["codes"])) for c in d.get("topic_compounds") or () for w in c.get("words") or ()]
+    signals += [(w, (code,)) for code, ws in (d.get("topics") or {}).items() for w in ws or ()]
+    unknown = sorted({code for _, codes in signals for code in codes if code not in TOPIC_CODES})
     if unknown:
         raise ValueError(f"{lang}/data/canonical.yaml: unknown topic codes {unknown}")
     ordered = [(w, ()) for w in _longest_first(d.get("topic_ignore"))]
-    ordered += sorted(words, key=lambda item: len(item[0]), reverse=True)
+    ordered += sorted(signals, key=lambda item: len(item[0]), reverse=True)
     topic_rx = re.compile(rf"(?<!\w)(?:{'|'.join(f'(?P<t{k}>{w})' for k, (w, _) in enumerate(ordered))})",
-                          FLAGS) if words else None
+                          FLAGS) if signals else None
     rules = [(r["code"], list(r.get("words") or ()), frozenset(r.get("units") or ())) for r in d.get("metrics") or ()]
     bad = [code for code, _, _ in rules if code not in METRIC_CODES]
     if bad:
@@ -141,7 +142,8 @@ def _canon(lang: str) -> _Canon:
     return _Canon(
         topics=topic_rx, topic_names=tuple(codes for _, codes in ordered),
         agenda=words("agenda"), passing=words("passing"),
-        metric_rxs=tuple(re.compile(rf"(?<!\w)(?:{_alt(w)})", FLAGS) for _, w, _ in rules), metric_rules=tuple((code, units) for code, _, units in rules),
+        metric_rxs=tuple(re.compile(rf"(?<!\w)(?:{_alt(w)})", FLAGS) for _, w, _ in rules),
+        metric_rules=tuple((code, units) for code, _, units in rules),
         periods=tuple(rule(p) for p in d.get("periods") or ()),
         this_year=words("this_year"), last_year=words("last_year"), next_year=words("next_year"),
         parts=tuple(rule(p) for p in d.get("period_parts") or ()),
@@ -208,7 +210,7 @@ def topic_codes(body: str, lang: str, *, topics: Sequence[str] = (), occasion: s
                 kind: str | None = None, spans: Iterable[Span] = (), claims: Sequence[Claim] = (),
                 roles: Iterable[str | None] = ()) -> tuple[str, ...]:
     """The meeting's topic codes (in TOPIC_CODES order): signal words in its topics as written, in
-    `spans` of the body (agenda sentences and statements), in the occasion when the meeting is a
+    `spans` of the body (statements, sentences that report the meeting), in the occasion when it is a
     sitting of that framework; the subjects the claims measure; and the roles of the participants."""
     C = _canon(lang)
     shared = _shared()

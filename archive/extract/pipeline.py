@@ -318,11 +318,11 @@ def extract_article(raw: RawArticle) -> ArticleRecord:
     # the canonical vocabulary: metric codes and periods against the meeting's date, else the article's
     claims = canonical_claims(claims, [cue for _, cue in found], body, lang,
                               reference_month(setting.date, published))
-    said = [Span(st.finding.start, st.finding.end) for st in statements]
-    codes = topic_codes(body, lang, topics=setting.topics, occasion=setting.occasion, kind=kind,
-                        spans=[*agenda_sentences(body, sents, lang), *report_sentences(body, sents, lang), *said],
-                        claims=claims,
-                        roles=[p.role for p in persons])
+    # topic codes: the statements made at the meeting and the sentences that report it
+    spans = [*(Span(st.finding.start, st.finding.end) for st in statements),
+             *agenda_sentences(body, sents, lang), *report_sentences(body, sents, lang)]
+    codes = topic_codes(body, lang, topics=setting.topics, occasion=setting.occasion, kind=kind, spans=spans,
+                        claims=claims, roles=[p.role for p in persons])
     meeting = Meeting(kind, setting.date, setting.city, setting.country, setting.occasion,
                       participants, setting.topics, codes)
     quotes = tuple(
