@@ -113,6 +113,25 @@ def _resolve(p: _Pattern, m: re.Match[str], i: int, g: _Grammar, pub: dt.date | 
         return None
 
 
+# A full date in a URL: …/2023/06/09/…, …/20241203/…, …/2022-07-21/…, …-20220322190547 (a timestamp).
+URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})([-/_]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?:\d{6})?(?!\d)")
+# An ISO date opening the page text, alone or after one label word ("date 2025-11-13 …").
+LEADING_DATE = re.compile(r"\A\s*(?:[A-Za-z]+:?\s+)?((?:19|20)\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def page_date(body: str, url: str | None) -> str | None:
+    """The publication date a page gives outside its metadata: an ISO date opening the text, else a
+    full date in its URL (when the metadata and the dateline give none)."""
+    m = LEADING_DATE.match(body)
+    found = [m.groups()] if m else [u.group(1, 3, 4) for u in URL_DATE.finditer(url or "")]
+    for y, mo, d in found:
+        try:
+            return dt.date(int(y), int(mo), int(d)).isoformat()
+        except ValueError:
+            continue
+    return None
+
+
 def find_dates(body: str, lang: str, published: str | None) -> list[DateMention]:
     """Date, weekday, today/yesterday and year mentions in `body`, in text order, non-overlapping.
 

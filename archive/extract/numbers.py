@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from itertools import accumulate, islice
@@ -344,6 +344,17 @@ class _Hit:
     end: int
     text: str
     weak: bool = False
+    full: str = ""        # the whole match (a period's reported part may leave out "к", "since" …)
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimCue:
+    """What a claim's canonical fields are read from (archive.extract.canonical): the whole words of
+    the period the claim took, the clause the number stands in, and the sentence before it in the same
+    paragraph (what "this figure", "оның көлемі" refer to), if any."""
+    period: str | None
+    clause: Span
+    before: Span | None = None
 
 
 @dataclass(slots=True)
@@ -355,6 +366,7 @@ class _Sentence:
     hits: dict[tuple[int, int], tuple[list[_Hit], list[_Hit]]] = field(default_factory=dict)
     # unit and clause of the last scaled amount ("5 млрд долларов …, и … довести его до 10 млрд")
     scaled_unit: tuple[str, tuple[int, int]] | None = None
+    cue: ClaimCue | None = None     # of the last claim made in the sentence
 
 
 def _metrics(L: _Lang, body: str, a: int, b: int) -> list[_Hit]:
@@ -378,7 +390,8 @@ def _periods(L: _Lang, body: str, a: int, b: int) -> list[_Hit]:
             if L.period_ignore[i]:
                 continue
             inner = m.group(f"p{i}") if f"p{i}" in L.periods.groupindex else None
-            out.append(_Hit(m.start(), m.end(), L.period_canonical[i] or inner or m.group(), L.period_weak[i]))
+            out.append(_Hit(m.start(), m.end(), L.period_canonical[i] or inner or m.group(), L.period_weak[i],
+                            m.group()))
     return out
 
 
@@ -427,15 +440,15 @@ def _metric(L: _Lang, body: str, s: _Sentence, clause: tuple[int, int], start: i
     return best.text if best else None
 
 
-def _period(L: _Lang, body: str, s: _Sentence, clause: tuple[int, int], start: int, end: int) -> str | None:
-    best: tuple[int, str] | None = None
+def _period(L: _Lang, body: str, s: _Sentence, clause: tuple[int, int], start: int, end: int) -> _Hit | None:
+    best: tuple[int, _Hit] | None = None
     for h in _clause_hits(L, body, s, clause)[1]:
         if h.start < end and start < h.end:
             continue
         dist = (start - h.end) if h.end <= start else 2 * (h.start - end)
         dist += WEAK_PERIOD if h.weak else 0
         if best is None or dist < best[0]:
-            best = (dist, h.text)
+            best = (dist, h)
     return best[1] if best else None
 
 
@@ -448,7 +461,7 @@ def _same_amount(L: _Lang, body: str, s: _Sentence, start: int, end: int) -> boo
 
 
 def _claim(L: _Lang, body: str, n: _Number, s: _Sentence, prev_end: int) -> tuple[Claim | None, int]:
-    """The claim made by the number `n`, or None; and where scanning may go on."""
+    """The claim made by the number `n` (its cue in ``s.cue``), or None; and where scanning may go on."""
     start, pos = n.start, n.num_end
     sent = s.span
     value, unit = n.value, n.unit
@@ -590,7 +603,8 @@ def _claim(L: _Lang, body: str, n: _Number, s: _Sentence, prev_end: int) -> tupl
         metric = _metric(L, body, s, clause, start, end, False)
         if metric is None and L.metric_word_after:
             metric = _fallback_word(L, body, after_pos, clause[1])
-    period = _period(L, body, s, clause, start, end)
+    hit = _period(L, body, s, clause, start, end)
+    period = hit.text if hit else None
     if abs(value) >= CLAIM_VALUE_LIMIT:
         return None, max(pos, end)                # no statistic is this large, and no column holds it
     if value == value.to_integral_value():
@@ -599,6 +613,7 @@ def _claim(L: _Lang, body: str, n: _Number, s: _Sentence, prev_end: int) -> tupl
         s.scaled_unit = (unit, clause)
     claim = Claim(speaker=None, value=value, unit=unit, object=obj if unit is None else None,
                   metric=metric, change=change, qualifier=qualifier, period=period, start=start, end=end)
+    s.cue = ClaimCue(hit.full if hit else None, Span(*clause))
     return claim, max(pos, end)
 
 
@@ -606,6 +621,12 @@ def extract_claims(body: str, sentences: Sequence[Span], lang: str,
                    published: str | None = None, dates: Sequence[DateMention] | None = None) -> list[Claim]:
     """Numeric claims in `body`, in text order (speaker None: attribution fills it later).
     `dates` are the body's date mentions when the caller has them already."""
+    return [claim for claim, _ in find_claims(body, sentences, lang, published, dates)]
+
+
+def find_claims(body: str, sentences: Sequence[Span], lang: str, published: str | None = None,
+                dates: Sequence[DateMention] | None = None) -> list[tuple[Claim, ClaimCue]]:
+    """Numeric claims in text order, each with the cue its canonical fields are read from."""
     L = _lang(lang)
     if dates is None:
         dates = find_dates(body, lang, published)
@@ -618,7 +639,7 @@ def extract_claims(body: str, sentences: Sequence[Span], lang: str,
         return k >= 0 and reach[k] > a
     sents = sorted(sentences, key=lambda s: s.start)
     starts = [s.start for s in sents]
-    claims: list[Claim] = []
+    claims: list[tuple[Claim, ClaimCue]] = []
     covered = prev_end = 0
     cache: dict[int, _Sentence] = {}
     for n in _candidates(L, body):
@@ -631,7 +652,10 @@ def extract_claims(body: str, sentences: Sequence[Span], lang: str,
             sent = cache[span.start] = _Sentence(span)
         claim, covered_to = _claim(L, body, n, sent, prev_end)
         if claim is not None:
-            claims.append(claim)
+            cue = sent.cue or ClaimCue(None, span)
+            if i > 0 and sents[i] is span and "\n" not in body[sents[i - 1].end:span.start]:
+                cue = replace(cue, before=sents[i - 1])
+            claims.append((claim, cue))
             covered = covered_to
             prev_end = claim.end
     return claims

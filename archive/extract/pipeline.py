@@ -9,18 +9,24 @@ claims (speaker from the statement they sit in) → meeting setting → the FORM
 from __future__ import annotations
 
 import bisect
-import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cache
 
-from archive.extract.dates import find_dates
+from archive.extract.canonical import (
+    agenda_sentences,
+    canonical_claims,
+    reference_month,
+    report_sentences,
+    topic_codes,
+)
+from archive.extract.dates import find_dates, page_date
 from archive.extract.langid import detect_language
 from archive.extract.lexicon import lexicon
 from archive.extract.meetings import dateline, find_setting
 from archive.extract.mentions import Mention
-from archive.extract.numbers import extract_claims
+from archive.extract.numbers import find_claims
 from archive.extract.page import read_page
 from archive.extract.people import (
     ORGANIZATION_ROLES,
@@ -280,22 +286,6 @@ def _participants(body: str, people: People, statements: list[Statement], quoted
 
 
 REMOTE_KINDS = ("phone_call", "video_call")
-URL_DATE = re.compile(r"(?<![\d])((?:19|20)\d\d)([/_.-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)")
-
-
-def url_date(url: str | None) -> str | None:
-    """The date a page's URL carries (…/2023/06/09/…, …-20230609…), as YYYY-MM-DD; else None."""
-    if not url:
-        return None
-    m = URL_DATE.search(url.split("?", 1)[0])
-    if not m:
-        return None
-    try:
-        return dt.date(int(m[1]), int(m[3]), int(m[4])).isoformat()
-    except ValueError:
-        return None
-
-
 MAX_SOURCE_WORDS = 8    # a longer "outlet" is a sentence fragment, not a name
 
 
@@ -357,7 +347,7 @@ def extract_article(raw: RawArticle) -> ArticleRecord:
         # URL (…/2023/06/09/…) dates the article; "сегодня" counts from it
         _, line_date = dateline(body, lang, dates)
         published = (line_date.date if line_date is not None and line_date.date else None) \
-            or page.date or url_date(raw.url)
+            or page.date or page_date(body, raw.url)
         if published is not None:
             dates = find_dates(body, lang, published)
 
@@ -373,8 +363,8 @@ def extract_article(raw: RawArticle) -> ArticleRecord:
     lead = lead_of(body, paras)
     persons = _participants(body, people, statements, quoted, lead, sents, lang)
 
-    claims = extract_claims(body, sents, lang, published, dates)
-    claims = _claim_speakers(claims, statements, sents, paras, people, quoted, body, lang)
+    found = find_claims(body, sents, lang, published, dates)
+    claims = _claim_speakers([c for c, _ in found], statements, sents, paras, people, quoted, body, lang)
 
     setting = find_setting(body, paras, sents, lang, dates, published, quoted.spans)
     held: set[tuple[str | None, str | None]] = set()
@@ -406,8 +396,16 @@ def extract_article(raw: RawArticle) -> ArticleRecord:
         # no place named, an official of the article's own country takes part: it is held at home
         # (a trip abroad names where it goes)
         country = home
+    # the canonical vocabulary: metric codes and periods against the meeting's date, else the article's
+    claims = canonical_claims(claims, [cue for _, cue in found], body, lang,
+                              reference_month(setting.date, published))
+    # topic codes: the statements made at the meeting and the sentences that report it
+    spans = [*(Span(st.finding.start, st.finding.end) for st in statements),
+             *agenda_sentences(body, sents, lang), *report_sentences(body, sents, lang)]
+    codes = topic_codes(body, lang, topics=setting.topics, occasion=setting.occasion, kind=kind, spans=spans,
+                        claims=claims, roles=[p.role for p in persons])
     meeting = Meeting(kind, setting.date, setting.city, country, setting.occasion,
-                      participants, setting.topics)
+                      participants, setting.topics, codes)
     quotes = tuple(
         Quote(st.speaker.name if st.speaker else None, body[st.finding.start:st.finding.end],
               st.finding.direct, st.finding.start, st.finding.end)
