@@ -54,6 +54,9 @@ class TitleMatch:
     descriptor: bool = False   # describes an office ("Мемлекет басшысы") rather than naming it
     country: str | None = None  # a country adjective inside the title ("глава российского правительства")
     alt_role: str | None = None  # the second office of two joined titles ("вице-премьер – министр")
+    state_role: str | None = None  # the role when a state stands right by the title ("Председатель КНР")
+    bystander: bool = False    # an office that reports a meeting rather than takes part (a spokesperson)
+    needs_state: bool = False  # a title only with a state right by it ("глава Кыргызстана")
 
 
 @dataclass(slots=True)
@@ -70,6 +73,7 @@ class Person:
     titles: list[str] = field(default_factory=list)  # positions attached to their name, as written
     oblique: set[int] = field(default_factory=set)   # starts of name mentions in an oblique case
     descriptor_only: bool = False                    # introduced only by a descriptor ("Мемлекет басшысы")
+    bystander: bool = False                          # named only as a spokesperson
     first_offset: int = 0
 
 
@@ -80,6 +84,8 @@ class TitleMention:
     country: str | None
     position: str
     descriptor: bool = False
+    plural: bool = False        # "Президенты", "басшылары": many people, none of them alone
+    bystander: bool = False
 
 
 Positions = dict[int, list[tuple[bool, str, str, str | None]]]   # id(person) -> (descriptor, text, role, country)
@@ -106,7 +112,8 @@ def morphology(lang: str) -> ModuleType:
 def _config(lang: str) -> dict[str, Any]:
     data = dict(lexicon(lang, "people"))
     titles = sorted(data["titles"], key=lambda t: -len(t["words"]))
-    data["titles"] = [(tuple(t["words"]), t["role"], bool(t.get("descriptor"))) for t in titles]
+    data["titles"] = [(tuple(t["words"]), t["role"], bool(t.get("descriptor")), t.get("state_role"),
+                       bool(t.get("bystander")), bool(t.get("needs_state"))) for t in titles]
     data["by_first"] = {}
     for entry in data["titles"]:
         data["by_first"].setdefault(entry[0][0].lstrip("=")[:3], []).append(entry)
@@ -124,6 +131,8 @@ def _config(lang: str) -> dict[str, Any]:
     data["non_name_words"] = tuple(w.lower() for w in data.get("non_name_words") or ())
     data["bridge_stop"] = frozenset(data.get("bridge_stop") or ())
     data["verb_endings"] = tuple(data.get("verb_endings") or ())
+    data["not_title_after"] = frozenset(data.get("not_title_after") or ())
+    data["posting_after_state"] = frozenset(data.get("posting_after_state") or ())
     return data
 
 
@@ -173,7 +182,7 @@ def _match_title(body: str, tokens: list[Token], i: int, words: tuple[str, ...],
         if _word_matches(tokens[j].lower, words[k], cfg):
             k, j = k + 1, j + 1
             continue
-        if k and country is None and not tokens[j].cap:
+        if k and country is None and (not tokens[j].cap or cfg.get("title_country_capital")):
             cc = _country(tokens[j].text, lang)
             if cc:
                 country, j = cc, j + 1
@@ -188,11 +197,15 @@ def find_titles(body: str, tokens: list[Token], lang: str) -> list[TitleMatch]:
     i = 0
     while i < len(tokens):
         match = None
-        for words, role, descriptor in cfg["by_first"].get(tokens[i].lower[:3], ()):
+        if i and tokens[i - 1].lower in cfg["not_title_after"] and _adjacent(body, tokens[i - 1], tokens[i]):
+            i += 1                        # "во главе с …": an idiom, no title
+            continue
+        for words, role, descriptor, state_role, bystander, needs_state in cfg["by_first"].get(tokens[i].lower[:3], ()):
             hit = _match_title(body, tokens, i, words, lang, cfg)
             if hit:
                 end, country = hit
-                match = TitleMatch(i, end, role, tokens[i].start, tokens[end - 1].end, descriptor, country)
+                match = TitleMatch(i, end, role, tokens[i].start, tokens[end - 1].end, descriptor, country,
+                                   state_role=state_role, bystander=bystander, needs_state=needs_state)
                 break
         if match:
             found.append(match)
@@ -285,8 +298,131 @@ def _following_country(body: str, tokens: list[Token], title: TitleMatch, lang: 
             continue
         cc = _country(" ".join(t.text for t in tokens[a:b]), lang)
         if cc:
-            return cc, b
+            return cc, _after_posting(body, tokens, b, lang)
     return None, j
+
+
+def _after_posting(body: str, tokens: list[Token], b: int, lang: str) -> int:
+    """Past the place an official is posted to, after their state ("посол России в Таджикистане Юрий
+    Попов", "Посла Турецкой Республики в Кыргызской Республике г-ном …"): the first token after it."""
+    posting = _config(lang)["posting_after_state"]
+    if b + 1 >= len(tokens) or tokens[b].lower not in posting or not _adjacent(body, tokens[b - 1], tokens[b]):
+        return b
+    for n in (3, 2, 1):
+        a, e = b + 1, b + 1 + n
+        if e > len(tokens) or not all(_adjacent(body, tokens[x], tokens[x + 1]) for x in range(b, e - 1)):
+            continue
+        if not (tokens[a].cap or ABBREV.match(tokens[a].text)):
+            continue
+        phrase = " ".join(t.text for t in tokens[a:e])
+        if _country(phrase, lang) or _place(phrase, lang):
+            return e
+    return b
+
+
+def plural_title(tokens: list[Token], t: TitleMatch, lang: str) -> bool:
+    """Is a title's head word plural ("Президенты", "басшылары", "Ministers")? The head is the last
+    word, or the one the language's `title_head` picks ("Министр иностранных дел")."""
+    morph = morphology(lang)
+    fn = getattr(morph, "is_plural", None)
+    if fn is None:
+        return False
+    words = [x.text for x in tokens[t.first:t.last]]
+    head = getattr(morph, "title_head", lambda w: len(w) - 1)(words)
+    return bool(fn(words[head]))
+
+
+def singular_position(body: str, tokens: list[Token], t: TitleMatch, lang: str) -> str:
+    """The position of one of the people a plural title names ("Президенты" → "Президент")."""
+    words = _position_text(body, tokens, t.first, t.last, lang).split()
+    morph = morphology(lang)
+    fn = getattr(morph, "singular", None)
+    if fn and words:
+        head = getattr(morph, "title_head", lambda w: len(w) - 1)(words)
+        words[head] = fn(words[head])
+    return " ".join(words)
+
+
+def _states_before(body: str, tokens: list[Token], first: int, lang: str) -> list[str]:
+    """States joined before a plural title ("Қазақстан мен Ресей Президенттері"), in text order."""
+    conj = _config(lang)["conjunctions"]
+    out: list[str] = []
+    k = first - 1
+    while k >= 0 and len(out) < 8:
+        hit = None
+        for n in (3, 2, 1):
+            a = k - n + 1
+            if a < 0 or not (tokens[a].cap or ABBREV.match(tokens[a].text)):
+                continue
+            if not all(_adjacent(body, tokens[x], tokens[x + 1]) for x in range(a, k + 1) if x + 1 <= k):
+                continue
+            cc = _country(" ".join(x.text for x in tokens[a:k + 1]), lang)
+            if cc:
+                hit = (cc, a)
+                break
+        if hit is None or (k + 1 < len(tokens) and not re.fullmatch(r"\s*,?\s*", body[tokens[k].end:tokens[k + 1].start])):
+            break
+        out.insert(0, hit[0])
+        k = hit[1] - 1
+        if k >= 0 and tokens[k].lower in conj:
+            k -= 1
+        elif k >= 0 and body[tokens[k].end:tokens[k + 1].start].strip() != ",":
+            break
+    return out
+
+
+def _distributed(body: str, tokens: list[Token], t: TitleMatch, j: int, lang: str,
+                 title_idx: set[int], plural: bool = True) -> list[tuple[int, int, str | None]]:
+    """The people a plural title names, each with their state: "Президенты России и Узбекистана
+    Владимир Путин и Шавкат Мирзиёев", "Главы Кыргызстана Сооронбай Жээнбеков и России Владимир
+    Путин", "Foreign Ministers of Kazakhstan and China Murat Nurtleu and Wang Yi", "Қазақстан мен Ресей
+    Президенттері Қасым-Жомарт Тоқаев пен Владимир Путин". (name start, its length, state) per person;
+    [] unless the states and the names pair up."""
+    cfg = _config(lang)
+    conj = cfg["conjunctions"]
+    states = _states_before(body, tokens, t.first, lang)
+    items: list[tuple[str, Any, int]] = []
+    k = t.last
+    while k < len(tokens) and tokens[k].lower in ("of", "the") and _adjacent(body, tokens[k - 1], tokens[k]):
+        k += 1
+    while k < len(tokens) and len(items) < 12:
+        gap = body[tokens[k - 1].end:tokens[k].start]
+        if not re.fullmatch(r"[ \t]*,?[ \t]*", gap):
+            break
+        joined = "," in gap
+        if items and tokens[k].lower in conj and k + 1 < len(tokens) and _adjacent(body, tokens[k], tokens[k + 1]):
+            k, joined = k + 1, True
+            if tokens[k].lower == "of" and k + 1 < len(tokens):
+                k += 1
+        hit = None
+        for n in (3, 2, 1):
+            if k + n <= len(tokens) and (tokens[k].cap or ABBREV.match(tokens[k].text)) \
+                    and all(_adjacent(body, tokens[x], tokens[x + 1]) for x in range(k, k + n - 1)):
+                cc = _country(" ".join(x.text for x in tokens[k:k + n]), lang)
+                if cc:
+                    hit = ("c", cc, n)
+                    break
+        if hit is None and tokens[k].cap:
+            n = _name_tokens(body, tokens, k, lang, title_idx)
+            hit = ("n", k, n) if n else None
+        # items of one kind are joined by a comma or a conjunction; a name follows its state directly
+        if hit is None or (items and not joined and not (items[-1][0] == "c" and hit[0] == "n")):
+            break
+        items.append(hit)
+        k += hit[2]
+    kinds = "".join(x[0] for x in items)
+    names = [(x[1], x[2]) for x in items if x[0] == "n"]
+    if len(names) < 2 or (not plural and kinds != "cn" * len(names)):
+        return []                         # (a title in the singular is shared only pair by pair)
+    if kinds in ("c" * len(names) + "n" * len(names), "cn" * len(names)) and not states:
+        codes = [x[1] for x in items if x[0] == "c"]       # states then names, or pair by pair
+    elif kinds == "n" * len(names) and len(states) == len(names):
+        codes = states
+    elif kinds == "n" * len(names):
+        codes = [None] * len(names)         # "the Presidents Kassym-Jomart Tokayev and Vladimir Putin"
+    else:
+        return []
+    return [(a, n, cc) for (a, n), cc in zip(names, codes, strict=True)]
 
 
 def _initial(body: str, a: Token, b: Token) -> bool:
@@ -504,6 +640,8 @@ def find_people(body: str, lang: str, home: str | None = None) -> People:
             person.roles.update(r for r in (title.role, title.alt_role) if r)
             person.descriptor_only = (title.descriptor if not person.titles else person.descriptor_only and title.descriptor)
             person.titles.append(position or "")
+            # a spokesperson reports the meeting; they take part only through another office
+            person.bystander = title.bystander and (len(person.titles) == 1 or person.bystander)
         if country and not person.country:
             person.country = country
         known.update(base)
@@ -537,6 +675,32 @@ def find_people(body: str, lang: str, home: str | None = None) -> People:
         adjacent = j < len(tokens) and _adjacent(body, tokens[j - 1], tokens[j])
         n = _name_tokens(body, tokens, j, lang, title_idx) if adjacent else 0
         country = t.country or after_country or before_country
+        if t.state_role and (after_country or (before_country and _country(
+                " ".join(x.text for x in tokens[pos_first:t.first]), lang) == before_country)):
+            t = replace(t, role=t.state_role)         # "Председатель КНР", "глава Кыргызстана"
+        elif t.needs_state:
+            continue
+        is_plural = plural_title(tokens, t, lang)
+        shared = _distributed(body, tokens, t, j, lang, title_idx, is_plural)
+        if shared and not is_plural:
+            # "Главы Кыргызстана Сооронбай Жээнбеков и России Владимир Путин": the title (maybe a
+            # genitive singular in form) is shared by the pairs of state and name after it
+            for a, n_, cc in shared[1:]:
+                words = [tokens[x].text for x in range(a, a + n_)]
+                base = morph.nominative_phrase(words, known)
+                if _plausible(words, base, lang, morph, skeys.keys()):
+                    add_person(a, a + n_, base, t, _position_text(body, tokens, t.first, t.last, lang), cc)
+        if is_plural:
+            # "Президенты России и Узбекистана Владимир Путин и Шавкат Мирзиёев": one title, many people
+            for a, n_, cc in shared:
+                words = [tokens[x].text for x in range(a, a + n_)]
+                base = morph.nominative_phrase(words, known)
+                if _plausible(words, base, lang, morph, skeys.keys()):
+                    add_person(a, a + n_, base, t, singular_position(body, tokens, t, lang), cc)
+            title_mentions.append(TitleMention(Span(tokens[pos_first].start, t.end), t.role, country,
+                                               _position_text(body, tokens, t.first, t.last, lang),
+                                               t.descriptor, plural=True))
+            continue
         if t.role in PRESIDING_ROLES and not after_country:
             # "the EBRD President", "компаниясының президенті", "президент АБР": the head of an institution
             near = []
@@ -697,6 +861,8 @@ def _assign_positions(people: People, positions: Positions, lang: str) -> None:
             p.country = p.country or next((c for *_, c in seen if c), None)
     _fill_countries(people.persons, people.titles, cfg, people.home)
     for t in people.titles:
+        if t.plural:
+            continue
         p = resolve_title(people, t, lang, t.span.start)
         if p is None and (t.country is None or t.country == people.home):
             # "Қасым-Жомарт Тоқаев … сөйлесті. Мемлекет басшысы …": a title nobody holds yet names the
@@ -752,6 +918,8 @@ def _title_overlap(position: str, titles: list[str]) -> int:
 def resolve_title(people: People, title: TitleMention, lang: str, before: int | None = None) -> Person | None:
     """The person a title standing alone refers to: same role and country; a bare title in a language
     with a home country (Kazakh press: "Үкімет басшысы" = the Kazakh PM) means that country's holder."""
+    if title.plural:
+        return None                       # "the Presidents": many people, none of them alone
     same_role = [p for p in people.persons if title.role in p.roles or p.role == title.role]
     named = all(p.titles for p in same_role) and not any(p.descriptor_only for p in same_role)
     if len(same_role) > 1 and not title.country and not title.descriptor and (len(title.position.split()) > 1 or named):

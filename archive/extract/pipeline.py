@@ -253,6 +253,8 @@ def _participants(body: str, people: People, statements: list[Statement], quoted
         in_lead = any(lead.start <= m.start < lead.end for m in outside)
         as_subject = any(body[m.start:m.end].split()[-1] == p.surname and not said.contains(m.start, m.end)
                          and m.start not in p.oblique for m in outside)
+        if p.bystander:
+            continue                      # a spokesperson reports the meeting
         if in_lead or id(p) in speakers or (p.role and as_subject):
             chosen.append(p)
     return sorted(chosen, key=lambda p: p.first_offset)

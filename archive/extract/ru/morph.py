@@ -342,3 +342,30 @@ def _tags(word: str) -> frozenset[str]:
     for p in _analyzer().parse(word):
         out |= set(p.tag.grammemes)
     return frozenset(out)
+
+
+@lru_cache(maxsize=1 << 14)
+def is_plural(word: str) -> bool:
+    """A noun only in the plural ("Президенты", "лидерам"; not "главы", which may be a genitive)."""
+    parses = [p for p in _analyzer().parse(word) if p.tag.POS == "NOUN"]
+    return bool(parses) and all(p.tag.number == "plur" for p in parses)
+
+
+def singular(word: str) -> str:
+    """The nominative singular of a plural title ("Президенты" → "Президент")."""
+    for p in _analyzer().parse(word):
+        if p.tag.POS == "NOUN" and p.tag.number == "plur":
+            form = p.inflect({"sing", "nomn"})
+            if form is not None:
+                return _match_case(word, form.word)
+    return word
+
+
+def title_head(words: Sequence[str]) -> int:
+    """The index of a title's head noun: the first word that is no adjective or conjunction
+    ("Министр иностранных дел" → 0, "Чрезвычайный и Полномочный Посол" → 3)."""
+    for i, w in enumerate(words):
+        parses = _analyzer().parse(w)
+        if parses and parses[0].tag.POS == "NOUN":
+            return i
+    return len(words) - 1
