@@ -133,6 +133,7 @@ def _config(lang: str) -> dict[str, Any]:
     data["verb_endings"] = tuple(data.get("verb_endings") or ())
     data["not_title_after"] = frozenset(data.get("not_title_after") or ())
     data["posting_after_state"] = frozenset(data.get("posting_after_state") or ())
+    data["name_not_before"] = frozenset(data.get("name_not_before") or ())
     return data
 
 
@@ -425,6 +426,32 @@ def _distributed(body: str, tokens: list[Token], t: TitleMatch, j: int, lang: st
     return [(a, n, cc) for (a, n), cc in zip(names, codes, strict=True)]
 
 
+def _opens_name(body: str, tokens: list[Token], i: int, n: int, lang: str) -> bool:
+    """Can the capitalised run tokens[i:i+n] start with its first word? Not when that word is a state
+    or a place ("Минск Александр Гусев", "Приамурье Рустам Исмаилов"), or a word that agrees in case
+    with no other of the run ("Азии Серджио Гором", "Также Валентина")."""
+    first = tokens[i].text
+    if _country(first, lang) or _place(first, lang):
+        return False
+    agrees = getattr(morphology(lang), "agrees", None)
+    return agrees is None or agrees(first, tokens[i + n - 1].text)
+
+
+def _trim_run(body: str, tokens: list[Token], i: int, n: int, lang: str) -> int:
+    """The length of a name run without the words that belong to what follows it: a state's or an
+    institution's name ("Дархан Сатыбалды Татарстан Республикасының", "Эни С.П.А. компаниясының");
+    0 when the run names what something is named after ("Ш. Уәлиханов атындағы")."""
+    cfg = _config(lang)
+    e = i + n
+    if e < len(tokens) and _adjacent(body, tokens[e - 1], tokens[e]):
+        nxt = tokens[e].lower
+        if nxt in cfg["name_not_before"]:
+            return 0
+        if n >= 2 and nxt.startswith(cfg["non_name_words"]):
+            return n - 1
+    return n
+
+
 def _initial(body: str, a: Token, b: Token) -> bool:
     """"А. Смайылов", "Ж.Бейсенбаев": an initial and the surname after it."""
     return len(a.text) == 1 and a.cap and re.fullmatch(r"\.\s?", body[a.end:b.start]) is not None
@@ -449,6 +476,11 @@ def _name_tokens(body: str, tokens: list[Token], j: int, lang: str, title_idx: s
         if n >= 1 and (_country(tok.text, lang) or _place(tok.text, lang)):
             break
         n += 1
+    k = n
+    while k > 1 and len(tokens[j + k - 1].text) == 1 and body[tokens[j + k - 1].end:tokens[j + k - 1].end + 1] == ".":
+        k -= 1
+    if k < n and not morphology(lang).is_surname_like(tokens[j + k - 1].text):
+        n = k          # initials end a name only after its surname ("Шыкмаматов А.Н.", not "Эни С.П.А.")
     return n
 
 
@@ -498,7 +530,7 @@ def _after_complement(body: str, tokens: list[Token], j: int, lang: str, title_i
         tok = tokens[k]
         if tok.cap and k > j:
             n = _name_tokens(body, tokens, k, lang, title_idx)
-            if n >= 2:
+            if n >= 2 and _opens_name(body, tokens, k, n, lang):
                 words = [t.text for t in tokens[k:k + n]]
                 n = _split_run(words, morph)
                 base = morph.nominative_phrase(words[:n], ())
@@ -750,19 +782,26 @@ def find_people(body: str, lang: str, home: str | None = None) -> People:
         title_mentions.append(
             TitleMention(Span(tokens[pos_first].start, t.end), t.role, country, position, t.descriptor))
 
-    # 2. names without a title: capitalised runs ending in a surname-shaped word
+    # 2. names without a title: capitalised runs ending in a surname-shaped word, or opening with a
+    # given name ("Александра Богомаза и Сергей Лавров")
+    given = getattr(morph, "is_given_name", None)
     i = 0
     while i < len(tokens):
         if i in used or not tokens[i].cap:
             i += 1
             continue
         n = _name_tokens(body, tokens, i, lang, used)
+        if n >= 2 and not _opens_name(body, tokens, i, n, lang):
+            i += 1                        # "в Приамурье Рустам Исмаилов": the place is no part of it
+            continue
+        n = _trim_run(body, tokens, i, n, lang)
         if n >= 2:
             words = [tokens[x].text for x in range(i, i + n)]
             n = _split_run(words, morph, firsts)
             words = words[:n]
             base = morph.nominative_phrase(words, known)
-            if n >= 2 and morph.is_surname_like(base[-1]) and _plausible(words, base, lang, morph, skeys.keys()):
+            shaped = morph.is_surname_like(base[-1]) or (n == 2 and given is not None and given(words[0]))
+            if n >= 2 and shaped and _plausible(words, base, lang, morph, skeys.keys()):
                 add_person(i, i + n, base, None, None, None)
                 i += n
                 continue
