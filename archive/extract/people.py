@@ -134,6 +134,7 @@ def _config(lang: str) -> dict[str, Any]:
     data["not_title_after"] = frozenset(data.get("not_title_after") or ())
     data["posting_after_state"] = frozenset(data.get("posting_after_state") or ())
     data["name_not_before"] = frozenset(data.get("name_not_before") or ())
+    data["patronymic_endings"] = tuple(data.get("patronymic_endings") or ())
     return data
 
 
@@ -239,11 +240,13 @@ def _modifier_country(body: str, tokens: list[Token], title: TitleMatch, lang: s
     k = title.first - 1
     steps = 0
     gap_rx = r"[\s,]*" if lower_ok else r"[ \t]*"     # only a complement in Kazakh holds commas
+    located = -1                          # a locative word ("Республикасындағы") at this index
     while k >= 0 and steps < 8 and re.fullmatch(gap_rx, body[tokens[k].end:tokens[k + 1].start]):
         tok = tokens[k]
         if k in title_idx:
             break
         if loc and tok.lower.endswith(loc):
+            located = k
             k, steps = k - 1, steps + 1
             continue
         if tok.lower.endswith(cfg["modifier_stop_endings"]):
@@ -259,7 +262,10 @@ def _modifier_country(body: str, tokens: list[Token], title: TitleMatch, lang: s
             if cc and a and tokens[a - 1].lower in cfg["modifier_not_after"]:
                 return None, title.first      # "с визитом в Индии заместитель …": where, not whose
             if cc:
-                if _modifier_case(tok.text, cfg, morph):
+                # "Өзбекстан Республикасындағы": the state's name goes on in the locative: where, not whose
+                inside_place = located == k + 1 and _country(
+                    " ".join(x.text for x in tokens[a:k + 2]), lang) == cc
+                if _modifier_case(tok.text, cfg, morph) and not inside_place:
                     return cc, a
                 skip_to = a               # a country in another case ("Корея Республикасына"): not it
                 break
@@ -532,7 +538,7 @@ def _after_complement(body: str, tokens: list[Token], j: int, lang: str, title_i
             n = _name_tokens(body, tokens, k, lang, title_idx)
             if n >= 2 and _opens_name(body, tokens, k, n, lang):
                 words = [t.text for t in tokens[k:k + n]]
-                n = _split_run(words, morph)
+                n = _split_run(words, morph, (), cfg["patronymic_endings"])
                 base = morph.nominative_phrase(words[:n], ())
                 if n >= 2 and _plausible(words[:n], base, lang, morph, known_surnames):
                     return k, n
@@ -621,16 +627,61 @@ def _plausible(words: list[str], base: list[str], lang: str, morph: ModuleType, 
     return True
 
 
-def _split_run(words: list[str], morph: ModuleType, known: set[str] = frozenset()) -> int:
+def _split_run(words: list[str], morph: ModuleType, known: set[str] = frozenset(),
+               patronymics: tuple[str, ...] = ()) -> int:
     """Length of the first name in a run of capitalised words: up to the first surname-shaped word
     ("Олжас Бектенов Садыр Жапаровпен" → 2), or before a word that starts another known person's
-    name ("Дэниел Розенблюм Қасым-Жомарт Тоқаевқа" → 2), else the whole run."""
+    name ("Дэниел Розенблюм Қасым-Жомарт Тоқаевқа" → 2), else the whole run. A patronymic before a
+    surname is no end ("Қасым-Жомарт Кемелұлы Тоқаев", "Сергей Викторович Лавров")."""
     for k in range(1, len(words)):
         if k >= 2 and words[k] in known:
             return k
         if morph.is_surname_like(morph.nominative(words[k])) and k + 1 < len(words):
+            if k == 1 and _is_patronymic(words[k], patronymics) \
+                    and morph.is_surname_like(morph.nominative(words[k + 1])):
+                continue
             return k + 1
     return len(words)
+
+
+def _is_patronymic(word: str, patronymics: tuple[str, ...]) -> bool:
+    lower = word.lower()
+    return any(lower.endswith(e) and len(lower) >= len(e) + 3 for e in patronymics) if patronymics else False
+
+
+def _merge_patronymic_persons(persons: list[Person], refs: list, positions: Positions,
+                              patronymics: tuple[str, ...]) -> list[Person]:
+    """"Ғабидолла Рахматоллаұлы", "Шавкат Миромонович": a given name with a patronymic is the person
+    of that given name the article names in full (the form of address of an official)."""
+    if not patronymics:
+        return persons
+    by_first: dict[str, list[Person]] = {}
+    for p in persons:
+        if p.first and not _is_patronymic(p.surname, patronymics):
+            by_first.setdefault(p.first.casefold(), []).append(p)
+    into: dict[int, Person] = {}
+    for p in persons:
+        # (with a title of their own it is a surname: "Төрағасы Михаил Мясникович")
+        if p.first and len(p.name.split()) == 2 and _is_patronymic(p.surname, patronymics) and not p.titles:
+            same = by_first.get(p.first.casefold(), [])
+            if len(same) == 1:
+                into[id(p)] = same[0]
+    if not into:
+        return persons
+    for k, (s, e, q) in enumerate(refs):
+        if id(q) in into:
+            refs[k] = (s, e, into[id(q)])
+    for p in persons:
+        target = into.get(id(p))
+        if target is None:
+            continue
+        positions.setdefault(id(target), []).extend(positions.pop(id(p), []))
+        target.roles |= p.roles
+        target.titles += p.titles
+        target.oblique |= p.oblique
+        target.country = target.country or p.country
+        target.first_offset = min(target.first_offset, p.first_offset)
+    return [p for p in persons if id(p) not in into]
 
 
 def find_people(body: str, lang: str, home: str | None = None) -> People:
@@ -655,6 +706,8 @@ def find_people(body: str, lang: str, home: str | None = None) -> People:
         if len(base) == b - a:            # initials keep their dot: "А. Смайылов" (but "Ван И" stays)
             base = [w + "." if len(w) == 1 and body[tokens[a + k].end:tokens[a + k].end + 1] == "." else w
                     for k, w in enumerate(base)]
+        if len(base) == 3 and _is_patronymic(base[1], cfg["patronymic_endings"]):
+            base = [base[0], base[2]]     # "Сергей Викторович Лавров": the name is given name and surname
         name = " ".join(base)
         first = base[0] if len(base) > 1 else None
         surname = base[-1]
@@ -771,7 +824,7 @@ def find_people(body: str, lang: str, home: str | None = None) -> People:
     for t, j, n, country, position, pos_first in sorted(pending, key=lambda x: x[2] < 2):
         if n:
             words = [tokens[x].text for x in range(j, j + n)]
-            n = _split_run(words, morph, firsts)
+            n = _split_run(words, morph, firsts, cfg["patronymic_endings"])
             words = words[:n]
             base = morph.nominative_phrase(words, known)
             # one word right before another title opens that title's complement ("Энергетика министрі")
@@ -797,7 +850,7 @@ def find_people(body: str, lang: str, home: str | None = None) -> People:
         n = _trim_run(body, tokens, i, n, lang)
         if n >= 2:
             words = [tokens[x].text for x in range(i, i + n)]
-            n = _split_run(words, morph, firsts)
+            n = _split_run(words, morph, firsts, cfg["patronymic_endings"])
             words = words[:n]
             base = morph.nominative_phrase(words, known)
             shaped = morph.is_surname_like(base[-1]) or (n == 2 and given is not None and given(words[0]))
@@ -861,6 +914,7 @@ def find_people(body: str, lang: str, home: str | None = None) -> People:
         bisect.insort(last_ref.setdefault(id(person), []), start)
         used.add(i)
 
+    persons = _merge_patronymic_persons(persons, refs, positions, cfg["patronymic_endings"])
     refs.sort(key=lambda r: r[0])
     if cfg.get("initial_is_nominative"):
         # a full name opening a sentence is its subject, in the nominative: the best written form
