@@ -135,6 +135,7 @@ def _config(lang: str) -> dict[str, Any]:
     data["posting_after_state"] = frozenset(data.get("posting_after_state") or ())
     data["name_not_before"] = frozenset(data.get("name_not_before") or ())
     data["patronymic_endings"] = tuple(data.get("patronymic_endings") or ())
+    data["articles"] = frozenset(data.get("articles") or ())
     return data
 
 
@@ -439,22 +440,21 @@ def _opens_name(body: str, tokens: list[Token], i: int, n: int, lang: str) -> bo
     first = tokens[i].text
     if _country(first, lang) or _place(first, lang):
         return False
+    if body[tokens[i].start - 1:tokens[i].start] == "/" and body[tokens[i + n - 1].end:tokens[i + n - 1].end + 1] == "/":
+        return False                      # a reporter's byline: "ҚазАқпарат /Владимир Добровольский/"
     agrees = getattr(morphology(lang), "agrees", None)
     return agrees is None or agrees(first, tokens[i + n - 1].text)
 
 
 def _trim_run(body: str, tokens: list[Token], i: int, n: int, lang: str) -> int:
-    """The length of a name run without the words that belong to what follows it: a state's or an
-    institution's name ("Дархан Сатыбалды Татарстан Республикасының", "Эни С.П.А. компаниясының");
-    0 when the run names what something is named after ("Ш. Уәлиханов атындағы")."""
+    """The length of a name run; 0 when the run names what something is named after ("Ш. Уәлиханов
+    атындағы")."""
     cfg = _config(lang)
     e = i + n
     if e < len(tokens) and _adjacent(body, tokens[e - 1], tokens[e]):
         nxt = tokens[e].lower
         if nxt in cfg["name_not_before"]:
             return 0
-        if n >= 2 and nxt.startswith(cfg["non_name_words"]):
-            return n - 1
     return n
 
 
@@ -482,6 +482,10 @@ def _name_tokens(body: str, tokens: list[Token], j: int, lang: str, title_idx: s
         if n >= 1 and (_country(tok.text, lang) or _place(tok.text, lang)):
             break
         n += 1
+    if n >= 2 and j + n < len(tokens) and _adjacent(body, tokens[j + n - 1], tokens[j + n]) \
+            and tokens[j + n].lower.startswith(cfg["non_name_words"]) and n >= 3 \
+            and not morphology(lang).is_surname_like(tokens[j + n - 1].text):
+        n -= 1         # the last word opens an institution's name ("… Сатыбалды Татарстан Республикасының")
     k = n
     while k > 1 and len(tokens[j + k - 1].text) == 1 and body[tokens[j + k - 1].end:tokens[j + k - 1].end + 1] == ".":
         k -= 1
@@ -536,7 +540,10 @@ def _after_complement(body: str, tokens: list[Token], j: int, lang: str, title_i
         tok = tokens[k]
         if tok.cap and k > j:
             n = _name_tokens(body, tokens, k, lang, title_idx)
-            if n >= 2 and _opens_name(body, tokens, k, n, lang):
+            # a run with a state after it is an institution of that state ("Маджлиси Оли Таджикистана")
+            of_state = k + n < len(tokens) and _adjacent(body, tokens[k + n - 1], tokens[k + n]) \
+                and _country(tokens[k + n].text, lang) is not None
+            if n >= 2 and not of_state and _opens_name(body, tokens, k, n, lang):
                 words = [t.text for t in tokens[k:k + n]]
                 n = _split_run(words, morph, (), cfg["patronymic_endings"])
                 base = morph.nominative_phrase(words[:n], ())
@@ -741,9 +748,9 @@ def find_people(body: str, lang: str, home: str | None = None) -> People:
                 person.oblique.add(tokens[a].start)
         # "the state visit of Chinese President X": a preposition before the phrase makes it oblique
         k = (title.first if title is not None else a) - 1
-        while k >= 0 and tokens[k].cap and k >= (title.first if title is not None else a) - 3 \
-                and _adjacent(body, tokens[k], tokens[k + 1]):
-            k -= 1                        # over "Chinese", "Kazakh" … before the title
+        while k >= 0 and (tokens[k].cap or tokens[k].lower in cfg["articles"]) \
+                and k >= (title.first if title is not None else a) - 3 and _adjacent(body, tokens[k], tokens[k + 1]):
+            k -= 1                        # over "Chinese", "Kazakh", "the" … before the title
         if k >= 0 and tokens[k].lower in cfg["oblique_after"] and _adjacent(body, tokens[k], tokens[k + 1]):
             person.oblique.add(tokens[a].start)
         return person
@@ -763,8 +770,9 @@ def find_people(body: str, lang: str, home: str | None = None) -> People:
         if t.state_role and (after_country or (before_country and _country(
                 " ".join(x.text for x in tokens[pos_first:t.first]), lang) == before_country)):
             t = replace(t, role=t.state_role)         # "Председатель КНР", "глава Кыргызстана"
-        elif t.needs_state:
-            continue
+        elif t.needs_state and not (t.last < len(tokens) and _adjacent(body, tokens[t.last - 1], tokens[t.last])
+                                    and (tokens[t.last].cap or ABBREV.match(tokens[t.last].text))):
+            continue                      # "глава" with neither a state nor a body after it
         is_plural = plural_title(tokens, t, lang)
         shared = _distributed(body, tokens, t, j, lang, title_idx, is_plural)
         if shared and not is_plural:

@@ -271,6 +271,7 @@ def _participants(body: str, people: People, statements: list[Statement], quoted
                            bool(aside and aside.search(body, s.start, s.end)))
         return kinds_in[i]
 
+    owners_count = bool(lexicon(lang, "people").get("possessor_with_office"))
     chosen = []
     for p in people.persons:
         outside = [m for m in p.mentions if not quoted.contains(m.start, m.end)]
@@ -281,7 +282,8 @@ def _participants(body: str, people: People, statements: list[Statement], quoted
             continue                      # "X … did not take part in the talks"
         # in the lead, a name only in the genitive of a thing ("Гейдар Әлиевтің 100 жылдығы", "Абай
         # Құнанбайұлының ескерткіші") names no one who is there, unless they hold an office
-        in_lead = any(lead.start <= m.start < lead.end and (p.role or not possessor(body[m.start:m.end], lang))
+        in_lead = any(lead.start <= m.start < lead.end
+                      and ((p.role and owners_count) or not possessor(body[m.start:m.end], lang))
                       and not sentence_kind(index_at(sents, starts, m.start))[1] for m in outside)
         as_subject = any(re.split(r"[\s.]+", body[m.start:m.end])[-1] == p.surname
                          and not said.contains(m.start, m.end) and m.start not in p.oblique for m in outside)
