@@ -26,12 +26,13 @@ from typing import Any
 from archive.extract.lexicon import lexicon
 from archive.extract.mentions import Mention
 from archive.extract.places import country_code, place
-from archive.extract.segment import Span
+from archive.extract.segment import Intervals, Span
 
 WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:[-’'][^\W\d_]+)*(?:[’']s)?", re.U)
 ORGANIZATION_ROLES = frozenset({"head_of_organization"})
 STATE_ROLES = frozenset({"head_of_state", "head_of_government", "other"})
 PRESIDING_ROLES = frozenset({"head_of_state", "other"})   # "president"/"chairman": of a state or of a company
+COUNTERPART = "counterpart"     # "his Kazakh counterpart", "белорусским коллегой": the office of the other side
 ABBREV = re.compile(r"^(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,5}|(?:[A-Z]\.){2,})$")
 
 
@@ -433,6 +434,33 @@ def _distributed(body: str, tokens: list[Token], t: TitleMatch, j: int, lang: st
     return [(a, n, cc) for (a, n), cc in zip(names, codes, strict=True)]
 
 
+def _title_case_lines(body: str, tokens: list[Token], lang: str) -> Intervals | None:
+    """Short lines in Title Case that end no sentence ("Kazakhstan’s Foreign Minister Conducts Productive
+    Visit to Armenia"): headlines, whose capitals say nothing about names (people.yaml
+    `title_case_headlines`)."""
+    if not _config(lang).get("title_case_headlines"):
+        return None
+    spans: list[Span] = []
+
+    def close(first: int, last: int) -> None:
+        line = tokens[first:last]
+        long = [x for x in line if len(x.text) >= 4]
+        end = body.find("\n", line[-1].end)
+        tail = body[line[-1].end:end if end >= 0 else len(body)].strip()
+        if len(line) <= 16 and len(long) >= 3 and sum(x.cap for x in long) * 5 >= len(long) * 4 \
+                and not tail.endswith((".", "!", "?", ":")):
+            spans.append(Span(line[0].start, line[-1].end))
+
+    first = 0
+    for k in range(1, len(tokens)):
+        if "\n" in body[tokens[k - 1].end:tokens[k].start]:
+            close(first, k)
+            first = k
+    if tokens:
+        close(first, len(tokens))
+    return Intervals(spans)
+
+
 def _opens_name(body: str, tokens: list[Token], i: int, n: int, lang: str) -> bool:
     """Can the capitalised run tokens[i:i+n] start with its first word? Not when that word is a state
     or a place ("Минск Александр Гусев", "Приамурье Рустам Исмаилов"), or a word that agrees in case
@@ -765,8 +793,13 @@ def find_people(body: str, lang: str, home: str | None = None) -> People:
         if j < len(tokens) and tokens[j].lower.rstrip(".") in cfg["honorifics"]:
             j += 1
         adjacent = j < len(tokens) and _adjacent(body, tokens[j - 1], tokens[j])
+        if not adjacent and j < len(tokens) and (t.role == COUNTERPART or cfg.get("title_comma_name")) \
+                and re.fullmatch(r" ?, ", body[tokens[j - 1].end:tokens[j].start]):
+            adjacent = True               # "his Kazakh counterpart, Murat Nurtileu,"
         n = _name_tokens(body, tokens, j, lang, title_idx) if adjacent else 0
         country = t.country or after_country or before_country
+        if t.role == COUNTERPART and not country and t.first and _adjacent(body, tokens[t.first - 1], tokens[t.first]):
+            country = _country(tokens[t.first - 1].text, lang)    # "белорусским коллегой"
         if t.state_role and (after_country or (before_country and _country(
                 " ".join(x.text for x in tokens[pos_first:t.first]), lang) == before_country)):
             t = replace(t, role=t.state_role)         # "Председатель КНР", "глава Кыргызстана"
@@ -828,8 +861,12 @@ def find_people(body: str, lang: str, home: str | None = None) -> People:
                             + body[t.end:tokens[k - 1].end if k > t.last else t.end].rstrip())
         pending.append((t, j, n, country, position, pos_first))
     pending = _join_coordinated_titles(body, tokens, pending, cfg)
+    headline = _title_case_lines(body, tokens, lang)
+    nameless: dict[int, tuple[TitleMatch, str | None, str, int]] = {}   # phrase start -> title, for appositions
     # full names first, so that a lone surname after a title ("Chancellor Scholz") can find its person
     for t, j, n, country, position, pos_first in sorted(pending, key=lambda x: x[2] < 2):
+        if n and headline and headline.contains(tokens[j].start, tokens[j].end):
+            n = 0                         # "Foreign Minister Conducts Productive Visit": a headline's words
         if n:
             words = [tokens[x].text for x in range(j, j + n)]
             n = _split_run(words, morph, firsts, cfg["patronymic_endings"])
@@ -840,6 +877,7 @@ def find_people(body: str, lang: str, home: str | None = None) -> People:
             if not lone_before_title and _plausible(words, base, lang, morph, skeys.keys(), after_title=not t.descriptor):
                 add_person(j, j + n, base, t, position, country)
                 continue
+        nameless[pos_first] = (t, country, position, len(title_mentions))
         title_mentions.append(
             TitleMention(Span(tokens[pos_first].start, t.end), t.role, country, position, t.descriptor))
 
@@ -856,17 +894,40 @@ def find_people(body: str, lang: str, home: str | None = None) -> People:
             i += 1                        # "в Приамурье Рустам Исмаилов": the place is no part of it
             continue
         n = _trim_run(body, tokens, i, n, lang)
+        if n >= 2 and headline and headline.contains(tokens[i].start, tokens[i].end):
+            n = 0
         if n >= 2:
             words = [tokens[x].text for x in range(i, i + n)]
             n = _split_run(words, morph, firsts, cfg["patronymic_endings"])
             words = words[:n]
             base = morph.nominative_phrase(words, known)
+            # "Murat Nurtleu, Deputy Prime Minister and Minister of Foreign Affairs of Kazakhstan, …"
+            apposed = nameless.get(i + n) if i + n < len(tokens) and re.fullmatch(
+                r" ?, ?", body[tokens[i + n - 1].end:tokens[i + n].start]) else None
             shaped = morph.is_surname_like(base[-1]) or (n == 2 and given is not None and given(words[0]))
-            if n >= 2 and shaped and _plausible(words, base, lang, morph, skeys.keys()):
-                add_person(i, i + n, base, None, None, None)
+            if n >= 2 and (shaped or apposed) and _plausible(words, base, lang, morph, skeys.keys()):
+                if apposed:
+                    t, country, position, k = apposed
+                    # the apposition runs to its closing comma: maybe a second office and the state
+                    e = t.last
+                    while e < len(tokens) and e < t.last + 16:
+                        gap = body[tokens[e - 1].end:tokens[e].start]
+                        if re.fullmatch(r" ?, ?", gap) and e in nameless:
+                            title_mentions[nameless[e][3]] = None    # a second office of theirs
+                        elif re.search(r"[,.;:!?\n]", gap):
+                            break
+                        e += 1
+                    if e > t.last:
+                        position = body[tokens[i + n].start:tokens[e - 1].end]
+                        country = country or _country_in(tokens, t.last, e, lang)
+                    add_person(i, i + n, base, t, position, country)
+                    title_mentions[k] = None      # the title is this person's
+                else:
+                    add_person(i, i + n, base, None, None, None)
                 i += n
                 continue
         i += 1
+    title_mentions = [x for x in title_mentions if x is not None]
 
     # 3. single known surnames, in any case form ("Бектеновке", "Tokayev’s", "Токаева")
     heads = {p.surname[:3].casefold() for p in persons} | {p.first[:3].casefold() for p in persons if p.first}
@@ -985,6 +1046,25 @@ def _assign_positions(people: People, positions: Positions, lang: str) -> None:
         if seen:
             best = min(range(len(seen)), key=lambda k: (seen[k][0], k))
             p.position = seen[best][1]
+    _counterparts(people)
+
+
+def _counterparts(people: People) -> None:
+    """"Hakan Fidan and his Kazakh counterpart, Murat Nurtileu": a counterpart holds the office of the
+    official named before them."""
+    latest: Person | None = None
+    for m in people.names:
+        p = people.by_name(m.person or "")
+        if p is None:
+            continue
+        if p.role == COUNTERPART and latest is not None and latest is not p:
+            p.role, p.position = latest.role, latest.position
+            p.roles.add(latest.role or COUNTERPART)
+        elif p.role and p.role != COUNTERPART:
+            latest = p
+    for p in people.persons:
+        if p.role == COUNTERPART:
+            p.role = None
 
 
 def _fill_countries(persons: list[Person], titles: list[TitleMention], cfg: dict[str, Any],
