@@ -261,8 +261,12 @@ def _modifier_country(body: str, tokens: list[Token], title: TitleMatch, lang: s
             if n > 1 and not tokens[a].cap:
                 continue                      # a state's name starts with a capital
             cc = _country(" ".join(t.text for t in tokens[a:k + 1]), lang)
-            if cc and a and tokens[a - 1].lower in cfg["modifier_not_after"]:
-                return None, title.first      # "с визитом в Индии заместитель …": where, not whose
+            if cc and a and tokens[a - 1].lower in cfg["modifier_not_after"] \
+                    and not tokens[k].lower.endswith(("'s", "’s")) \
+                    and place(" ".join(x.text for x in tokens[a:k + 1]), lang) is not None:
+                # "с визитом в Индии заместитель …": where, not whose (a demonym is never where:
+                # "a phone call to Turkish President X")
+                return None, title.first
             if cc:
                 # "Өзбекстан Республикасындағы": the state's name goes on in the locative: where, not whose
                 inside_place = located == k + 1 and _country(
@@ -875,6 +879,10 @@ def find_people(body: str, lang: str, home: str | None = None) -> People:
             # one word right before another title opens that title's complement ("Энергетика министрі")
             lone_before_title = n == 1 and j + 1 in title_idx
             if not lone_before_title and _plausible(words, base, lang, morph, skeys.keys(), after_title=not t.descriptor):
+                if not country and cfg.get("country_after_title") and j + n + 1 < len(tokens) \
+                        and tokens[j + n].lower == "of" and _adjacent(body, tokens[j + n - 1], tokens[j + n]):
+                    # "Prime Minister Key of New Zealand": the state after the name
+                    country, _ = _following_country(body, tokens, replace(t, last=j + n), lang)
                 add_person(j, j + n, base, t, position, country)
                 continue
         nameless[pos_first] = (t, country, position, len(title_mentions))
@@ -1076,7 +1084,10 @@ def _fill_countries(persons: list[Person], titles: list[TitleMention], cfg: dict
         if not t.country:
             continue
         holders = [p for p in persons if t.role in p.roles and p.country in (None, t.country)]
-        if len(holders) == 1 and holders[0].country is None:
+        # (an office of another name is another person: "the Irish Taoiseach" is not the Prime Minister)
+        if len(holders) == 1 and holders[0].country is None \
+                and (not holders[0].titles or _title_overlap(t.position, holders[0].titles) or t.descriptor
+                     or t.role not in STATE_ROLES):
             holders[0].country = t.country
     if not home:
         return
@@ -1115,6 +1126,9 @@ def resolve_title(people: People, title: TitleMention, lang: str, before: int | 
             return hit[0]
         # a holder whose state the text has not named yet (or only by default)
         open_ = [p for p in same_role if p.country is None or p.country_default]
+        if len(open_) == 1 and open_[0].titles and not title.descriptor and title.role in STATE_ROLES \
+                and not _title_overlap(title.position, open_[0].titles):
+            return None                   # an office of another name: "the Irish Taoiseach" is no Prime Minister
         return open_[0] if len(open_) == 1 else None
     home = people.home
     if home:
