@@ -27,6 +27,9 @@ PEOPLE = [
     # a state whose name goes on in the locative is where the ambassador serves, not whose he is
     ("kk", "Қазақстан Республикасының Түркия Республикасындағы Елшісі Ерлан Сейітов сөз сөйледі.", "KZ",
      [("Ерлан Сейітов", "ambassador", "KZ")]),
+    # an abbreviated state with its case ending after a hyphen
+    ("kk", "Астанаға АҚШ-тың Мемлекеттік хатшысы Энтони Блинкен келді.", "KZ",
+     [("Энтони Блинкен", "minister", "US")]),
     # a consul general is no ambassador
     ("kk", "Облыс әкімі Ресейдің Оралдағы бас консулы Андрей Соколовпен кездесті.", "KZ",
      [("Андрей Соколов", "other", "RU")]),

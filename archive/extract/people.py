@@ -220,7 +220,12 @@ def find_titles(body: str, tokens: list[Token], lang: str) -> list[TitleMatch]:
 
 
 def _country(text: str, lang: str) -> str | None:
-    return country_code(text, lang)
+    cc = country_code(text, lang)
+    if cc is None and "-" in text:
+        head, _, _ = text.partition("-")
+        if ABBREV.match(head):
+            cc = country_code(head, lang)     # a case ending after an abbreviation: "АҚШ-тың", "ҚХР-дың"
+    return cc
 
 
 @lru_cache(maxsize=1 << 16)
