@@ -26,12 +26,13 @@ from typing import Any
 from archive.extract.lexicon import lexicon
 from archive.extract.mentions import Mention
 from archive.extract.places import country_code, place
-from archive.extract.segment import Span
+from archive.extract.segment import Intervals, Span
 
 WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:[-’'][^\W\d_]+)*(?:[’']s)?", re.U)
 ORGANIZATION_ROLES = frozenset({"head_of_organization"})
 STATE_ROLES = frozenset({"head_of_state", "head_of_government", "other"})
 PRESIDING_ROLES = frozenset({"head_of_state", "other"})   # "president"/"chairman": of a state or of a company
+COUNTERPART = "counterpart"     # "his Kazakh counterpart", "белорусским коллегой": the office of the other side
 ABBREV = re.compile(r"^(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,5}|(?:[A-Z]\.){2,})$")
 
 
@@ -54,6 +55,9 @@ class TitleMatch:
     descriptor: bool = False   # describes an office ("Мемлекет басшысы") rather than naming it
     country: str | None = None  # a country adjective inside the title ("глава российского правительства")
     alt_role: str | None = None  # the second office of two joined titles ("вице-премьер – министр")
+    state_role: str | None = None  # the role when a state stands right by the title ("Председатель КНР")
+    bystander: bool = False    # an office that reports a meeting rather than takes part (a spokesperson)
+    needs_state: bool = False  # a title only with a state right by it ("глава Кыргызстана")
 
 
 @dataclass(slots=True)
@@ -70,6 +74,7 @@ class Person:
     titles: list[str] = field(default_factory=list)  # positions attached to their name, as written
     oblique: set[int] = field(default_factory=set)   # starts of name mentions in an oblique case
     descriptor_only: bool = False                    # introduced only by a descriptor ("Мемлекет басшысы")
+    bystander: bool = False                          # named only as a spokesperson
     first_offset: int = 0
 
 
@@ -80,6 +85,8 @@ class TitleMention:
     country: str | None
     position: str
     descriptor: bool = False
+    plural: bool = False        # "Президенты", "басшылары": many people, none of them alone
+    bystander: bool = False
 
 
 Positions = dict[int, list[tuple[bool, str, str, str | None]]]   # id(person) -> (descriptor, text, role, country)
@@ -106,7 +113,8 @@ def morphology(lang: str) -> ModuleType:
 def _config(lang: str) -> dict[str, Any]:
     data = dict(lexicon(lang, "people"))
     titles = sorted(data["titles"], key=lambda t: -len(t["words"]))
-    data["titles"] = [(tuple(t["words"]), t["role"], bool(t.get("descriptor"))) for t in titles]
+    data["titles"] = [(tuple(t["words"]), t["role"], bool(t.get("descriptor")), t.get("state_role"),
+                       bool(t.get("bystander")), bool(t.get("needs_state"))) for t in titles]
     data["by_first"] = {}
     for entry in data["titles"]:
         data["by_first"].setdefault(entry[0][0].lstrip("=")[:3], []).append(entry)
@@ -124,6 +132,11 @@ def _config(lang: str) -> dict[str, Any]:
     data["non_name_words"] = tuple(w.lower() for w in data.get("non_name_words") or ())
     data["bridge_stop"] = frozenset(data.get("bridge_stop") or ())
     data["verb_endings"] = tuple(data.get("verb_endings") or ())
+    data["not_title_after"] = frozenset(data.get("not_title_after") or ())
+    data["posting_after_state"] = frozenset(data.get("posting_after_state") or ())
+    data["name_not_before"] = frozenset(data.get("name_not_before") or ())
+    data["patronymic_endings"] = tuple(data.get("patronymic_endings") or ())
+    data["articles"] = frozenset(data.get("articles") or ())
     return data
 
 
@@ -173,7 +186,7 @@ def _match_title(body: str, tokens: list[Token], i: int, words: tuple[str, ...],
         if _word_matches(tokens[j].lower, words[k], cfg):
             k, j = k + 1, j + 1
             continue
-        if k and country is None and not tokens[j].cap:
+        if k and country is None and (not tokens[j].cap or cfg.get("title_country_capital")):
             cc = _country(tokens[j].text, lang)
             if cc:
                 country, j = cc, j + 1
@@ -188,11 +201,15 @@ def find_titles(body: str, tokens: list[Token], lang: str) -> list[TitleMatch]:
     i = 0
     while i < len(tokens):
         match = None
-        for words, role, descriptor in cfg["by_first"].get(tokens[i].lower[:3], ()):
+        if i and tokens[i - 1].lower in cfg["not_title_after"] and _adjacent(body, tokens[i - 1], tokens[i]):
+            i += 1                        # "во главе с …": an idiom, no title
+            continue
+        for words, role, descriptor, state_role, bystander, needs_state in cfg["by_first"].get(tokens[i].lower[:3], ()):
             hit = _match_title(body, tokens, i, words, lang, cfg)
             if hit:
                 end, country = hit
-                match = TitleMatch(i, end, role, tokens[i].start, tokens[end - 1].end, descriptor, country)
+                match = TitleMatch(i, end, role, tokens[i].start, tokens[end - 1].end, descriptor, country,
+                                   state_role=state_role, bystander=bystander, needs_state=needs_state)
                 break
         if match:
             found.append(match)
@@ -203,7 +220,12 @@ def find_titles(body: str, tokens: list[Token], lang: str) -> list[TitleMatch]:
 
 
 def _country(text: str, lang: str) -> str | None:
-    return country_code(text, lang)
+    cc = country_code(text, lang)
+    if cc is None and "-" in text:
+        head, _, _ = text.partition("-")
+        if ABBREV.match(head):
+            cc = country_code(head, lang)     # a case ending after an abbreviation: "АҚШ-тың", "ҚХР-дың"
+    return cc
 
 
 @lru_cache(maxsize=1 << 16)
@@ -225,11 +247,13 @@ def _modifier_country(body: str, tokens: list[Token], title: TitleMatch, lang: s
     k = title.first - 1
     steps = 0
     gap_rx = r"[\s,]*" if lower_ok else r"[ \t]*"     # only a complement in Kazakh holds commas
+    located = -1                          # a locative word ("Республикасындағы") at this index
     while k >= 0 and steps < 8 and re.fullmatch(gap_rx, body[tokens[k].end:tokens[k + 1].start]):
         tok = tokens[k]
         if k in title_idx:
             break
         if loc and tok.lower.endswith(loc):
+            located = k
             k, steps = k - 1, steps + 1
             continue
         if tok.lower.endswith(cfg["modifier_stop_endings"]):
@@ -242,10 +266,17 @@ def _modifier_country(body: str, tokens: list[Token], title: TitleMatch, lang: s
             if n > 1 and not tokens[a].cap:
                 continue                      # a state's name starts with a capital
             cc = _country(" ".join(t.text for t in tokens[a:k + 1]), lang)
-            if cc and a and tokens[a - 1].lower in cfg["modifier_not_after"]:
-                return None, title.first      # "с визитом в Индии заместитель …": where, not whose
+            if cc and a and tokens[a - 1].lower in cfg["modifier_not_after"] \
+                    and not tokens[k].lower.endswith(("'s", "’s")) \
+                    and place(" ".join(x.text for x in tokens[a:k + 1]), lang) is not None:
+                # "с визитом в Индии заместитель …": where, not whose (a demonym is never where:
+                # "a phone call to Turkish President X")
+                return None, title.first
             if cc:
-                if _modifier_case(tok.text, cfg, morph):
+                # "Өзбекстан Республикасындағы": the state's name goes on in the locative: where, not whose
+                inside_place = located == k + 1 and _country(
+                    " ".join(x.text for x in tokens[a:k + 2]), lang) == cc
+                if _modifier_case(tok.text, cfg, morph) and not inside_place:
                     return cc, a
                 skip_to = a               # a country in another case ("Корея Республикасына"): not it
                 break
@@ -285,8 +316,183 @@ def _following_country(body: str, tokens: list[Token], title: TitleMatch, lang: 
             continue
         cc = _country(" ".join(t.text for t in tokens[a:b]), lang)
         if cc:
-            return cc, b
+            return cc, _after_posting(body, tokens, b, lang)
     return None, j
+
+
+def _after_posting(body: str, tokens: list[Token], b: int, lang: str) -> int:
+    """Past the place an official is posted to, after their state ("посол России в Таджикистане Юрий
+    Попов", "Посла Турецкой Республики в Кыргызской Республике г-ном …"): the first token after it."""
+    posting = _config(lang)["posting_after_state"]
+    if b + 1 >= len(tokens) or tokens[b].lower not in posting or not _adjacent(body, tokens[b - 1], tokens[b]):
+        return b
+    for n in (3, 2, 1):
+        a, e = b + 1, b + 1 + n
+        if e > len(tokens) or not all(_adjacent(body, tokens[x], tokens[x + 1]) for x in range(b, e - 1)):
+            continue
+        if not (tokens[a].cap or ABBREV.match(tokens[a].text)):
+            continue
+        phrase = " ".join(t.text for t in tokens[a:e])
+        if _country(phrase, lang) or _place(phrase, lang):
+            return e
+    return b
+
+
+def plural_title(tokens: list[Token], t: TitleMatch, lang: str) -> bool:
+    """Is a title's head word plural ("Президенты", "басшылары", "Ministers")? The head is the last
+    word, or the one the language's `title_head` picks ("Министр иностранных дел")."""
+    morph = morphology(lang)
+    fn = getattr(morph, "is_plural", None)
+    if fn is None:
+        return False
+    words = [x.text for x in tokens[t.first:t.last]]
+    head = getattr(morph, "title_head", lambda w: len(w) - 1)(words)
+    return bool(fn(words[head]))
+
+
+def singular_position(body: str, tokens: list[Token], t: TitleMatch, lang: str) -> str:
+    """The position of one of the people a plural title names ("Президенты" → "Президент")."""
+    words = _position_text(body, tokens, t.first, t.last, lang).split()
+    morph = morphology(lang)
+    fn = getattr(morph, "singular", None)
+    if fn and words:
+        head = getattr(morph, "title_head", lambda w: len(w) - 1)(words)
+        words[head] = fn(words[head])
+    return " ".join(words)
+
+
+def _states_before(body: str, tokens: list[Token], first: int, lang: str) -> list[str]:
+    """States joined before a plural title ("Қазақстан мен Ресей Президенттері"), in text order."""
+    conj = _config(lang)["conjunctions"]
+    out: list[str] = []
+    k = first - 1
+    while k >= 0 and len(out) < 8:
+        hit = None
+        for n in (3, 2, 1):
+            a = k - n + 1
+            if a < 0 or not (tokens[a].cap or ABBREV.match(tokens[a].text)):
+                continue
+            if not all(_adjacent(body, tokens[x], tokens[x + 1]) for x in range(a, k + 1) if x + 1 <= k):
+                continue
+            cc = _country(" ".join(x.text for x in tokens[a:k + 1]), lang)
+            if cc:
+                hit = (cc, a)
+                break
+        if hit is None or (k + 1 < len(tokens) and not re.fullmatch(r"\s*,?\s*", body[tokens[k].end:tokens[k + 1].start])):
+            break
+        out.insert(0, hit[0])
+        k = hit[1] - 1
+        if k >= 0 and tokens[k].lower in conj:
+            k -= 1
+        elif k >= 0 and body[tokens[k].end:tokens[k + 1].start].strip() != ",":
+            break
+    return out
+
+
+def _distributed(body: str, tokens: list[Token], t: TitleMatch, j: int, lang: str,
+                 title_idx: set[int], plural: bool = True) -> list[tuple[int, int, str | None]]:
+    """The people a plural title names, each with their state: "Президенты России и Узбекистана
+    Владимир Путин и Шавкат Мирзиёев", "Главы Кыргызстана Сооронбай Жээнбеков и России Владимир
+    Путин", "Foreign Ministers of Kazakhstan and China Murat Nurtleu and Wang Yi", "Қазақстан мен Ресей
+    Президенттері Қасым-Жомарт Тоқаев пен Владимир Путин". (name start, its length, state) per person;
+    [] unless the states and the names pair up."""
+    cfg = _config(lang)
+    conj = cfg["conjunctions"]
+    states = _states_before(body, tokens, t.first, lang)
+    items: list[tuple[str, Any, int]] = []
+    k = t.last
+    while k < len(tokens) and tokens[k].lower in ("of", "the") and _adjacent(body, tokens[k - 1], tokens[k]):
+        k += 1
+    while k < len(tokens) and len(items) < 12:
+        gap = body[tokens[k - 1].end:tokens[k].start]
+        if not re.fullmatch(r"[ \t]*,?[ \t]*", gap):
+            break
+        joined = "," in gap
+        if items and tokens[k].lower in conj and k + 1 < len(tokens) and _adjacent(body, tokens[k], tokens[k + 1]):
+            k, joined = k + 1, True
+            if tokens[k].lower == "of" and k + 1 < len(tokens):
+                k += 1
+        hit = None
+        for n in (3, 2, 1):
+            if k + n <= len(tokens) and (tokens[k].cap or ABBREV.match(tokens[k].text)) \
+                    and all(_adjacent(body, tokens[x], tokens[x + 1]) for x in range(k, k + n - 1)):
+                cc = _country(" ".join(x.text for x in tokens[k:k + n]), lang)
+                if cc:
+                    hit = ("c", cc, n)
+                    break
+        if hit is None and tokens[k].cap:
+            n = _name_tokens(body, tokens, k, lang, title_idx)
+            hit = ("n", k, n) if n else None
+        # items of one kind are joined by a comma or a conjunction; a name follows its state directly
+        if hit is None or (items and not joined and not (items[-1][0] == "c" and hit[0] == "n")):
+            break
+        items.append(hit)
+        k += hit[2]
+    kinds = "".join(x[0] for x in items)
+    names = [(x[1], x[2]) for x in items if x[0] == "n"]
+    if len(names) < 2 or (not plural and kinds != "cn" * len(names)):
+        return []                         # (a title in the singular is shared only pair by pair)
+    if kinds in ("c" * len(names) + "n" * len(names), "cn" * len(names)) and not states:
+        codes = [x[1] for x in items if x[0] == "c"]       # states then names, or pair by pair
+    elif kinds == "n" * len(names) and len(states) == len(names):
+        codes = states
+    elif kinds == "n" * len(names):
+        codes = [None] * len(names)         # "the Presidents Kassym-Jomart Tokayev and Vladimir Putin"
+    else:
+        return []
+    return [(a, n, cc) for (a, n), cc in zip(names, codes, strict=True)]
+
+
+def _title_case_lines(body: str, tokens: list[Token], lang: str) -> Intervals | None:
+    """Short lines in Title Case that end no sentence ("Kazakhstan’s Foreign Minister Conducts Productive
+    Visit to Armenia"): headlines, whose capitals say nothing about names (people.yaml
+    `title_case_headlines`)."""
+    if not _config(lang).get("title_case_headlines"):
+        return None
+    spans: list[Span] = []
+
+    def close(first: int, last: int) -> None:
+        line = tokens[first:last]
+        long = [x for x in line if len(x.text) >= 4]
+        end = body.find("\n", line[-1].end)
+        tail = body[line[-1].end:end if end >= 0 else len(body)].strip()
+        if len(line) <= 16 and len(long) >= 3 and sum(x.cap for x in long) * 5 >= len(long) * 4 \
+                and not tail.endswith((".", "!", "?", ":")):
+            spans.append(Span(line[0].start, line[-1].end))
+
+    first = 0
+    for k in range(1, len(tokens)):
+        if "\n" in body[tokens[k - 1].end:tokens[k].start]:
+            close(first, k)
+            first = k
+    if tokens:
+        close(first, len(tokens))
+    return Intervals(spans)
+
+
+def _opens_name(body: str, tokens: list[Token], i: int, n: int, lang: str) -> bool:
+    """Can the capitalised run tokens[i:i+n] start with its first word? Not when that word is a state
+    or a place ("Минск Александр Гусев", "Приамурье Рустам Исмаилов"), or a word that agrees in case
+    with no other of the run ("Азии Серджио Гором", "Также Валентина")."""
+    first = tokens[i].text
+    if _country(first, lang) or _place(first, lang):
+        return False
+    if body[tokens[i].start - 1:tokens[i].start] == "/" and body[tokens[i + n - 1].end:tokens[i + n - 1].end + 1] == "/":
+        return False                      # a reporter's byline: "ҚазАқпарат /Владимир Добровольский/"
+    agrees = getattr(morphology(lang), "agrees", None)
+    return agrees is None or agrees(first, tokens[i + n - 1].text)
+
+
+def _trim_run(body: str, tokens: list[Token], i: int, n: int, lang: str) -> int:
+    """The length of a name run; 0 when the run names what something is named after ("Ш. Уәлиханов
+    атындағы")."""
+    cfg = _config(lang)
+    e = i + n
+    if e < len(tokens) and _adjacent(body, tokens[e - 1], tokens[e]):
+        nxt = tokens[e].lower
+        if nxt in cfg["name_not_before"]:
+            return 0
+    return n
 
 
 def _initial(body: str, a: Token, b: Token) -> bool:
@@ -313,6 +519,15 @@ def _name_tokens(body: str, tokens: list[Token], j: int, lang: str, title_idx: s
         if n >= 1 and (_country(tok.text, lang) or _place(tok.text, lang)):
             break
         n += 1
+    if n >= 2 and j + n < len(tokens) and _adjacent(body, tokens[j + n - 1], tokens[j + n]) \
+            and tokens[j + n].lower.startswith(cfg["non_name_words"]) and n >= 3 \
+            and not morphology(lang).is_surname_like(tokens[j + n - 1].text):
+        n -= 1         # the last word opens an institution's name ("… Сатыбалды Татарстан Республикасының")
+    k = n
+    while k > 1 and len(tokens[j + k - 1].text) == 1 and body[tokens[j + k - 1].end:tokens[j + k - 1].end + 1] == ".":
+        k -= 1
+    if k < n and not morphology(lang).is_surname_like(tokens[j + k - 1].text):
+        n = k          # initials end a name only after its surname ("Шыкмаматов А.Н.", not "Эни С.П.А.")
     return n
 
 
@@ -362,9 +577,12 @@ def _after_complement(body: str, tokens: list[Token], j: int, lang: str, title_i
         tok = tokens[k]
         if tok.cap and k > j:
             n = _name_tokens(body, tokens, k, lang, title_idx)
-            if n >= 2:
+            # a run with a state after it is an institution of that state ("Маджлиси Оли Таджикистана")
+            of_state = k + n < len(tokens) and _adjacent(body, tokens[k + n - 1], tokens[k + n]) \
+                and _country(tokens[k + n].text, lang) is not None
+            if n >= 2 and not of_state and _opens_name(body, tokens, k, n, lang):
                 words = [t.text for t in tokens[k:k + n]]
-                n = _split_run(words, morph)
+                n = _split_run(words, morph, (), cfg["patronymic_endings"])
                 base = morph.nominative_phrase(words[:n], ())
                 if n >= 2 and _plausible(words[:n], base, lang, morph, known_surnames):
                     return k, n
@@ -453,16 +671,61 @@ def _plausible(words: list[str], base: list[str], lang: str, morph: ModuleType, 
     return True
 
 
-def _split_run(words: list[str], morph: ModuleType, known: set[str] = frozenset()) -> int:
+def _split_run(words: list[str], morph: ModuleType, known: set[str] = frozenset(),
+               patronymics: tuple[str, ...] = ()) -> int:
     """Length of the first name in a run of capitalised words: up to the first surname-shaped word
     ("Олжас Бектенов Садыр Жапаровпен" → 2), or before a word that starts another known person's
-    name ("Дэниел Розенблюм Қасым-Жомарт Тоқаевқа" → 2), else the whole run."""
+    name ("Дэниел Розенблюм Қасым-Жомарт Тоқаевқа" → 2), else the whole run. A patronymic before a
+    surname is no end ("Қасым-Жомарт Кемелұлы Тоқаев", "Сергей Викторович Лавров")."""
     for k in range(1, len(words)):
         if k >= 2 and words[k] in known:
             return k
         if morph.is_surname_like(morph.nominative(words[k])) and k + 1 < len(words):
+            if k == 1 and _is_patronymic(words[k], patronymics) \
+                    and morph.is_surname_like(morph.nominative(words[k + 1])):
+                continue
             return k + 1
     return len(words)
+
+
+def _is_patronymic(word: str, patronymics: tuple[str, ...]) -> bool:
+    lower = word.lower()
+    return any(lower.endswith(e) and len(lower) >= len(e) + 3 for e in patronymics) if patronymics else False
+
+
+def _merge_patronymic_persons(persons: list[Person], refs: list, positions: Positions,
+                              patronymics: tuple[str, ...]) -> list[Person]:
+    """"Ғабидолла Рахматоллаұлы", "Шавкат Миромонович": a given name with a patronymic is the person
+    of that given name the article names in full (the form of address of an official)."""
+    if not patronymics:
+        return persons
+    by_first: dict[str, list[Person]] = {}
+    for p in persons:
+        if p.first and not _is_patronymic(p.surname, patronymics):
+            by_first.setdefault(p.first.casefold(), []).append(p)
+    into: dict[int, Person] = {}
+    for p in persons:
+        # (with a title of their own it is a surname: "Төрағасы Михаил Мясникович")
+        if p.first and len(p.name.split()) == 2 and _is_patronymic(p.surname, patronymics) and not p.titles:
+            same = by_first.get(p.first.casefold(), [])
+            if len(same) == 1:
+                into[id(p)] = same[0]
+    if not into:
+        return persons
+    for k, (s, e, q) in enumerate(refs):
+        if id(q) in into:
+            refs[k] = (s, e, into[id(q)])
+    for p in persons:
+        target = into.get(id(p))
+        if target is None:
+            continue
+        positions.setdefault(id(target), []).extend(positions.pop(id(p), []))
+        target.roles |= p.roles
+        target.titles += p.titles
+        target.oblique |= p.oblique
+        target.country = target.country or p.country
+        target.first_offset = min(target.first_offset, p.first_offset)
+    return [p for p in persons if id(p) not in into]
 
 
 def find_people(body: str, lang: str, home: str | None = None) -> People:
@@ -487,6 +750,8 @@ def find_people(body: str, lang: str, home: str | None = None) -> People:
         if len(base) == b - a:            # initials keep their dot: "А. Смайылов" (but "Ван И" stays)
             base = [w + "." if len(w) == 1 and body[tokens[a + k].end:tokens[a + k].end + 1] == "." else w
                     for k, w in enumerate(base)]
+        if len(base) == 3 and _is_patronymic(base[1], cfg["patronymic_endings"]):
+            base = [base[0], base[2]]     # "Сергей Викторович Лавров": the name is given name and surname
         name = " ".join(base)
         first = base[0] if len(base) > 1 else None
         surname = base[-1]
@@ -504,6 +769,8 @@ def find_people(body: str, lang: str, home: str | None = None) -> People:
             person.roles.update(r for r in (title.role, title.alt_role) if r)
             person.descriptor_only = (title.descriptor if not person.titles else person.descriptor_only and title.descriptor)
             person.titles.append(position or "")
+            # a spokesperson reports the meeting; they take part only through another office
+            person.bystander = title.bystander and (len(person.titles) == 1 or person.bystander)
         if country and not person.country:
             person.country = country
         known.update(base)
@@ -518,9 +785,9 @@ def find_people(body: str, lang: str, home: str | None = None) -> People:
                 person.oblique.add(tokens[a].start)
         # "the state visit of Chinese President X": a preposition before the phrase makes it oblique
         k = (title.first if title is not None else a) - 1
-        while k >= 0 and tokens[k].cap and k >= (title.first if title is not None else a) - 3 \
-                and _adjacent(body, tokens[k], tokens[k + 1]):
-            k -= 1                        # over "Chinese", "Kazakh" … before the title
+        while k >= 0 and (tokens[k].cap or tokens[k].lower in cfg["articles"]) \
+                and k >= (title.first if title is not None else a) - 3 and _adjacent(body, tokens[k], tokens[k + 1]):
+            k -= 1                        # over "Chinese", "Kazakh", "the" … before the title
         if k >= 0 and tokens[k].lower in cfg["oblique_after"] and _adjacent(body, tokens[k], tokens[k + 1]):
             person.oblique.add(tokens[a].start)
         return person
@@ -535,8 +802,40 @@ def find_people(body: str, lang: str, home: str | None = None) -> People:
         if j < len(tokens) and tokens[j].lower.rstrip(".") in cfg["honorifics"]:
             j += 1
         adjacent = j < len(tokens) and _adjacent(body, tokens[j - 1], tokens[j])
+        if not adjacent and j < len(tokens) and (t.role == COUNTERPART or cfg.get("title_comma_name")) \
+                and re.fullmatch(r" ?, ", body[tokens[j - 1].end:tokens[j].start]):
+            adjacent = True               # "his Kazakh counterpart, Murat Nurtileu,"
         n = _name_tokens(body, tokens, j, lang, title_idx) if adjacent else 0
         country = t.country or after_country or before_country
+        if t.role == COUNTERPART and not country and t.first and _adjacent(body, tokens[t.first - 1], tokens[t.first]):
+            country = _country(tokens[t.first - 1].text, lang)    # "белорусским коллегой"
+        if t.state_role and (after_country or (before_country and _country(
+                " ".join(x.text for x in tokens[pos_first:t.first]), lang) == before_country)):
+            t = replace(t, role=t.state_role)         # "Председатель КНР", "глава Кыргызстана"
+        elif t.needs_state and not (t.last < len(tokens) and _adjacent(body, tokens[t.last - 1], tokens[t.last])
+                                    and (tokens[t.last].cap or ABBREV.match(tokens[t.last].text))):
+            continue                      # "глава" with neither a state nor a body after it
+        is_plural = plural_title(tokens, t, lang)
+        shared = _distributed(body, tokens, t, j, lang, title_idx, is_plural)
+        if shared and not is_plural:
+            # "Главы Кыргызстана Сооронбай Жээнбеков и России Владимир Путин": the title (maybe a
+            # genitive singular in form) is shared by the pairs of state and name after it
+            for a, n_, cc in shared[1:]:
+                words = [tokens[x].text for x in range(a, a + n_)]
+                base = morph.nominative_phrase(words, known)
+                if _plausible(words, base, lang, morph, skeys.keys()):
+                    add_person(a, a + n_, base, t, _position_text(body, tokens, t.first, t.last, lang), cc)
+        if is_plural:
+            # "Президенты России и Узбекистана Владимир Путин и Шавкат Мирзиёев": one title, many people
+            for a, n_, cc in shared:
+                words = [tokens[x].text for x in range(a, a + n_)]
+                base = morph.nominative_phrase(words, known)
+                if _plausible(words, base, lang, morph, skeys.keys()):
+                    add_person(a, a + n_, base, t, singular_position(body, tokens, t, lang), cc)
+            title_mentions.append(TitleMention(Span(tokens[pos_first].start, t.end), t.role, country,
+                                               _position_text(body, tokens, t.first, t.last, lang),
+                                               t.descriptor, plural=True))
+            continue
         if t.role in PRESIDING_ROLES and not after_country:
             # "the EBRD President", "компаниясының президенті", "президент АБР": the head of an institution
             near = []
@@ -571,38 +870,77 @@ def find_people(body: str, lang: str, home: str | None = None) -> People:
                             + body[t.end:tokens[k - 1].end if k > t.last else t.end].rstrip())
         pending.append((t, j, n, country, position, pos_first))
     pending = _join_coordinated_titles(body, tokens, pending, cfg)
+    headline = _title_case_lines(body, tokens, lang)
+    nameless: dict[int, tuple[TitleMatch, str | None, str, int]] = {}   # phrase start -> title, for appositions
     # full names first, so that a lone surname after a title ("Chancellor Scholz") can find its person
     for t, j, n, country, position, pos_first in sorted(pending, key=lambda x: x[2] < 2):
+        if n and headline and headline.contains(tokens[j].start, tokens[j].end):
+            n = 0                         # "Foreign Minister Conducts Productive Visit": a headline's words
         if n:
             words = [tokens[x].text for x in range(j, j + n)]
-            n = _split_run(words, morph, firsts)
+            n = _split_run(words, morph, firsts, cfg["patronymic_endings"])
             words = words[:n]
             base = morph.nominative_phrase(words, known)
             # one word right before another title opens that title's complement ("Энергетика министрі")
             lone_before_title = n == 1 and j + 1 in title_idx
             if not lone_before_title and _plausible(words, base, lang, morph, skeys.keys(), after_title=not t.descriptor):
+                if not country and cfg.get("country_after_title") and j + n + 1 < len(tokens) \
+                        and tokens[j + n].lower == "of" and _adjacent(body, tokens[j + n - 1], tokens[j + n]):
+                    # "Prime Minister Key of New Zealand": the state after the name
+                    country, _ = _following_country(body, tokens, replace(t, last=j + n), lang)
                 add_person(j, j + n, base, t, position, country)
                 continue
+        nameless[pos_first] = (t, country, position, len(title_mentions))
         title_mentions.append(
             TitleMention(Span(tokens[pos_first].start, t.end), t.role, country, position, t.descriptor))
 
-    # 2. names without a title: capitalised runs ending in a surname-shaped word
+    # 2. names without a title: capitalised runs ending in a surname-shaped word, or opening with a
+    # given name ("Александра Богомаза и Сергей Лавров")
+    given = getattr(morph, "is_given_name", None)
     i = 0
     while i < len(tokens):
         if i in used or not tokens[i].cap:
             i += 1
             continue
         n = _name_tokens(body, tokens, i, lang, used)
+        if n >= 2 and not _opens_name(body, tokens, i, n, lang):
+            i += 1                        # "в Приамурье Рустам Исмаилов": the place is no part of it
+            continue
+        n = _trim_run(body, tokens, i, n, lang)
+        if n >= 2 and headline and headline.contains(tokens[i].start, tokens[i].end):
+            n = 0
         if n >= 2:
             words = [tokens[x].text for x in range(i, i + n)]
-            n = _split_run(words, morph, firsts)
+            n = _split_run(words, morph, firsts, cfg["patronymic_endings"])
             words = words[:n]
             base = morph.nominative_phrase(words, known)
-            if n >= 2 and morph.is_surname_like(base[-1]) and _plausible(words, base, lang, morph, skeys.keys()):
-                add_person(i, i + n, base, None, None, None)
+            # "Murat Nurtleu, Deputy Prime Minister and Minister of Foreign Affairs of Kazakhstan, …"
+            apposed = nameless.get(i + n) if i + n < len(tokens) and re.fullmatch(
+                r" ?, ?", body[tokens[i + n - 1].end:tokens[i + n].start]) else None
+            shaped = morph.is_surname_like(base[-1]) or (n == 2 and given is not None and given(words[0]))
+            if n >= 2 and (shaped or apposed) and _plausible(words, base, lang, morph, skeys.keys()):
+                if apposed:
+                    t, country, position, k = apposed
+                    # the apposition runs to its closing comma: maybe a second office and the state
+                    e = t.last
+                    while e < len(tokens) and e < t.last + 16:
+                        gap = body[tokens[e - 1].end:tokens[e].start]
+                        if re.fullmatch(r" ?, ?", gap) and e in nameless:
+                            title_mentions[nameless[e][3]] = None    # a second office of theirs
+                        elif re.search(r"[,.;:!?\n]", gap):
+                            break
+                        e += 1
+                    if e > t.last:
+                        position = body[tokens[i + n].start:tokens[e - 1].end]
+                        country = country or _country_in(tokens, t.last, e, lang)
+                    add_person(i, i + n, base, t, position, country)
+                    title_mentions[k] = None      # the title is this person's
+                else:
+                    add_person(i, i + n, base, None, None, None)
                 i += n
                 continue
         i += 1
+    title_mentions = [x for x in title_mentions if x is not None]
 
     # 3. single known surnames, in any case form ("Бектеновке", "Tokayev’s", "Токаева")
     heads = {p.surname[:3].casefold() for p in persons} | {p.first[:3].casefold() for p in persons if p.first}
@@ -658,6 +996,7 @@ def find_people(body: str, lang: str, home: str | None = None) -> People:
         bisect.insort(last_ref.setdefault(id(person), []), start)
         used.add(i)
 
+    persons = _merge_patronymic_persons(persons, refs, positions, cfg["patronymic_endings"])
     refs.sort(key=lambda r: r[0])
     if cfg.get("initial_is_nominative"):
         # a full name opening a sentence is its subject, in the nominative: the best written form
@@ -697,6 +1036,8 @@ def _assign_positions(people: People, positions: Positions, lang: str) -> None:
             p.country = p.country or next((c for *_, c in seen if c), None)
     _fill_countries(people.persons, people.titles, cfg, people.home)
     for t in people.titles:
+        if t.plural:
+            continue
         p = resolve_title(people, t, lang, t.span.start)
         if p is None and (t.country is None or t.country == people.home):
             # "Қасым-Жомарт Тоқаев … сөйлесті. Мемлекет басшысы …": a title nobody holds yet names the
@@ -718,6 +1059,25 @@ def _assign_positions(people: People, positions: Positions, lang: str) -> None:
         if seen:
             best = min(range(len(seen)), key=lambda k: (seen[k][0], k))
             p.position = seen[best][1]
+    _counterparts(people)
+
+
+def _counterparts(people: People) -> None:
+    """"Hakan Fidan and his Kazakh counterpart, Murat Nurtileu": a counterpart holds the office of the
+    official named before them."""
+    latest: Person | None = None
+    for m in people.names:
+        p = people.by_name(m.person or "")
+        if p is None:
+            continue
+        if p.role == COUNTERPART and latest is not None and latest is not p:
+            p.role, p.position = latest.role, latest.position
+            p.roles.add(latest.role or COUNTERPART)
+        elif p.role and p.role != COUNTERPART:
+            latest = p
+    for p in people.persons:
+        if p.role == COUNTERPART:
+            p.role = None
 
 
 def _fill_countries(persons: list[Person], titles: list[TitleMention], cfg: dict[str, Any],
@@ -729,7 +1089,10 @@ def _fill_countries(persons: list[Person], titles: list[TitleMention], cfg: dict
         if not t.country:
             continue
         holders = [p for p in persons if t.role in p.roles and p.country in (None, t.country)]
-        if len(holders) == 1 and holders[0].country is None:
+        # (an office of another name is another person: "the Irish Taoiseach" is not the Prime Minister)
+        if len(holders) == 1 and holders[0].country is None \
+                and (not holders[0].titles or _title_overlap(t.position, holders[0].titles) or t.descriptor
+                     or t.role not in STATE_ROLES):
             holders[0].country = t.country
     if not home:
         return
@@ -752,6 +1115,8 @@ def _title_overlap(position: str, titles: list[str]) -> int:
 def resolve_title(people: People, title: TitleMention, lang: str, before: int | None = None) -> Person | None:
     """The person a title standing alone refers to: same role and country; a bare title in a language
     with a home country (Kazakh press: "Үкімет басшысы" = the Kazakh PM) means that country's holder."""
+    if title.plural:
+        return None                       # "the Presidents": many people, none of them alone
     same_role = [p for p in people.persons if title.role in p.roles or p.role == title.role]
     named = all(p.titles for p in same_role) and not any(p.descriptor_only for p in same_role)
     if len(same_role) > 1 and not title.country and not title.descriptor and (len(title.position.split()) > 1 or named):
@@ -766,6 +1131,9 @@ def resolve_title(people: People, title: TitleMention, lang: str, before: int | 
             return hit[0]
         # a holder whose state the text has not named yet (or only by default)
         open_ = [p for p in same_role if p.country is None or p.country_default]
+        if len(open_) == 1 and open_[0].titles and not title.descriptor and title.role in STATE_ROLES \
+                and not _title_overlap(title.position, open_[0].titles):
+            return None                   # an office of another name: "the Irish Taoiseach" is no Prime Minister
         return open_[0] if len(open_) == 1 else None
     home = people.home
     if home:

@@ -58,6 +58,22 @@ class Statement:
 
 
 @cache
+def meeting_rx(lang: str, key: str) -> re.Pattern[str] | None:
+    """Words that report a meeting ("кездесті", "переговоры", "met"; people.yaml `meeting_words`), or
+    that make a sentence greet someone or plan a meeting (`aside_words`): prefixes, "=" for a whole
+    word."""
+    words = lexicon(lang, "people").get(key) or ()
+    parts = [rf"\b{re.escape(w[1:])}\b" if w.startswith("=") else rf"\b{re.escape(w)}\w*" for w in words]
+    return re.compile("|".join(parts), re.I) if parts else None
+
+
+def possessor(written: str, lang: str) -> bool:
+    """Is a written name in the case of a possessor ("Әлиевтің")? (people.yaml `possessor_endings`)"""
+    ends = tuple(lexicon(lang, "people").get("possessor_endings") or ())
+    return bool(ends) and written.lower().endswith(ends)
+
+
+@cache
 def absence_rx(lang: str) -> re.Pattern[str] | None:
     """Phrases saying someone did not take part ("did not take part", "не принял участия")."""
     words = lexicon(lang, "meetings").get("absent") or ()
@@ -269,6 +285,20 @@ def _participants(body: str, people: People, statements: list[Statement], quoted
             absent_in[i] = bool(absent.search(body, sents[i].start, sents[i].end)) if absent else False
         return absent_in[i]
 
+    meeting, aside = meeting_rx(lang, "meeting_words"), meeting_rx(lang, "aside_words")
+    kinds_in: dict[int, tuple[bool, bool]] = {}
+
+    def sentence_kind(i: int | None) -> tuple[bool, bool]:
+        """(reports the meeting, only greets someone or plans a meeting) for sentence i"""
+        if i is None:
+            return False, False
+        if i not in kinds_in:
+            s = sents[i]
+            kinds_in[i] = (bool(meeting and meeting.search(body, s.start, s.end)),
+                           bool(aside and aside.search(body, s.start, s.end)))
+        return kinds_in[i]
+
+    owners_count = bool(lexicon(lang, "people").get("possessor_with_office"))
     chosen = []
     for p in people.persons:
         outside = [m for m in p.mentions if not quoted.contains(m.start, m.end)]
@@ -277,10 +307,21 @@ def _participants(body: str, people: People, statements: list[Statement], quoted
         if absent is not None and id(p) not in speakers and any(
                 says_absent(i) for i in {index_at(sents, starts, m.start) for m in outside} - {None}):
             continue                      # "X … did not take part in the talks"
-        in_lead = any(lead.start <= m.start < lead.end for m in outside)
-        as_subject = any(body[m.start:m.end].split()[-1] == p.surname and not said.contains(m.start, m.end)
-                         and m.start not in p.oblique for m in outside)
-        if in_lead or id(p) in speakers or (p.role and as_subject):
+        # in the lead, a name only in the genitive of a thing ("Гейдар Әлиевтің 100 жылдығы", "Абай
+        # Құнанбайұлының ескерткіші") names no one who is there, unless they hold an office
+        in_lead = any(lead.start <= m.start < lead.end
+                      and ((p.role and owners_count) or not possessor(body[m.start:m.end], lang))
+                      and not sentence_kind(index_at(sents, starts, m.start))[1] for m in outside)
+        as_subject = any(re.split(r"[\s.]+", body[m.start:m.end])[-1] == p.surname
+                         and not said.contains(m.start, m.end) and m.start not in p.oblique for m in outside)
+        # an official named in a sentence that reports the meeting ("… губернаторы Андрей Никитинмен
+        # кездесті", "held a meeting with the Chairman of the Turkish Parliament Ismail Kahraman")
+        at_meeting = p.role is not None and any(
+            not said.contains(m.start, m.end) and not possessor(body[m.start:m.end], lang)
+            and sentence_kind(index_at(sents, starts, m.start)) == (True, False) for m in outside)
+        if p.bystander:
+            continue                      # a spokesperson reports the meeting
+        if in_lead or id(p) in speakers or (p.role and as_subject) or at_meeting:
             chosen.append(p)
     return sorted(chosen, key=lambda p: p.first_offset)
 

@@ -51,3 +51,21 @@ def is_surname_like(word: str) -> bool:
     if lower in _NOT_SURNAMES:
         return False
     return any(lower.endswith(e) and len(lower) >= len(e) + 3 for e in _SURNAME_ENDINGS)
+
+
+def is_plural(word: str) -> bool:
+    """A title in the plural ("Ministers", "Presidents", "PMs")."""
+    return len(word) > 2 and word.endswith("s") and not word.endswith(("ss", "us", "'s", "’s"))
+
+
+def singular(word: str) -> str:
+    return word[:-1] if is_plural(word) else word
+
+
+def title_head(words: Sequence[str]) -> int:
+    """The index of a title's head noun: the word before its first "of"/"for" ("Chairman of the
+    Cabinet of Ministers"), else the last word ("Foreign Ministers")."""
+    for i, w in enumerate(words):
+        if i and w.lower() in ("of", "for"):
+            return i - 1
+    return len(words) - 1

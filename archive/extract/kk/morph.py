@@ -329,3 +329,17 @@ def is_surname_like(word: str) -> bool:
     if _surname_shape(word):
         return True
     return any(a.layers == (0,) and _surname_shape(a.stem) for a in _analyses(word))
+
+
+@lru_cache(maxsize=1 << 14)
+def is_plural(word: str) -> bool:
+    """A noun in the plural ("басшылары", "депутаттарымен", "Президенттер")."""
+    return any("pl" in a.tags and _usable(a.stem) for a in _analyses(word))
+
+
+def singular(word: str) -> str:
+    """The base of a plural title ("Президенттері" → "Президент")."""
+    for a in _analyses(word):
+        if a.tags and a.tags[-1] == "pl" and _usable(a.stem):
+            return a.stem
+    return word

@@ -342,3 +342,64 @@ def _tags(word: str) -> frozenset[str]:
     for p in _analyzer().parse(word):
         out |= set(p.tag.grammemes)
     return frozenset(out)
+
+
+@lru_cache(maxsize=1 << 14)
+def is_plural(word: str) -> bool:
+    """A noun only in the plural ("Президенты", "лидерам"; not "главы", which may be a genitive)."""
+    parses = [p for p in _analyzer().parse(word) if p.tag.POS == "NOUN"]
+    return bool(parses) and all(p.tag.number == "plur" for p in parses)
+
+
+def singular(word: str) -> str:
+    """The nominative singular of a plural title ("Президенты" → "Президент")."""
+    for p in _analyzer().parse(word):
+        if p.tag.POS == "NOUN" and p.tag.number == "plur":
+            form = p.inflect({"sing", "nomn"})
+            if form is not None:
+                return _match_case(word, form.word)
+    return word
+
+
+def title_head(words: Sequence[str]) -> int:
+    """The index of a title's head noun: the first word that is no adjective or conjunction
+    ("Министр иностранных дел" → 0, "Чрезвычайный и Полномочный Посол" → 3)."""
+    for i, w in enumerate(words):
+        parses = _analyzer().parse(w)
+        if parses and parses[0].tag.POS == "NOUN":
+            return i
+    return len(words) - 1
+
+
+def _cases(word: str) -> frozenset[str | None]:
+    """The cases a word may stand in, by its stronger readings."""
+    return frozenset(r.case for r in _readings(word) if r.score >= 0.5 and r.kind != "asis")
+
+
+@lru_cache(maxsize=1 << 14)
+def agrees(first: str, last: str) -> bool:
+    """Can `first` open a name that ends in `last`? The words of a Russian name stand in one case
+    ("Олжасу Бектенову"); a place ("Азии Серджио Гором"), a particle ("Также Валентина") or a noun in
+    another case ("в Приамурье Рустам Исмаилов") is no part of it. An unknown first name may stay
+    undeclined ("Касым-Жомарт Токаевым")."""
+    if len(first) <= 3:
+        return True                       # Ван И, Ли Цян, Си Цзиньпин
+    grams: set[str] = set()
+    for p in _analyzer().parse(first):
+        grams |= set(p.tag.grammemes)
+    if grams & {"Name", "Surn", "Patr"}:
+        return True
+    if "Geox" in grams:
+        return False
+    a, b = _cases(first), _cases(last)
+    if not a:
+        return not _analyzer().word_is_known(first.lower())
+    if not _analyzer().word_is_known(first.lower()) and (None in a or "nomn" in a):
+        return True
+    return not b or None in a or None in b or bool(a & b)
+
+
+@lru_cache(maxsize=1 << 14)
+def is_given_name(word: str) -> bool:
+    """A first name the dictionary knows (Александра, Сергей)."""
+    return any("Name" in p.tag.grammemes and p.score >= 0.3 for p in _analyzer().parse(word))
