@@ -212,7 +212,13 @@ def find_titles(body: str, tokens: list[Token], lang: str) -> list[TitleMatch]:
                                    state_role=state_role, bystander=bystander, needs_state=needs_state)
                 break
         if match:
-            found.append(match)
+            prev = found[-1] if found else None
+            if prev is not None and prev.bystander and prev.last == match.first \
+                    and _adjacent(body, tokens[prev.last - 1], tokens[match.first]):
+                # "пресс-секретарь Президента X": the office a spokesperson speaks for is no title of X
+                found[-1] = replace(prev, last=match.last, end=match.end)
+            else:
+                found.append(match)
             i = match.last
         else:
             i += 1
