@@ -5,7 +5,9 @@ Usage: python check_gold.py GOLD.jsonl TEXTS_DIR
 Body of a text = the file minus a leading front-matter block (--- ... ---) and the newline after it.
 Every quote/claim must satisfy body[start:end] == text (quotes) / the number's own text (claims).
 """
-import json, re, sys
+import json
+import re
+import sys
 from pathlib import Path
 
 KINDS = {"meeting", "talks", "phone_call", "video_call", "visit", "summit", "session"}
