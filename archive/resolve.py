@@ -31,6 +31,7 @@ import sqlalchemy as sa
 from archive.models import Base
 from archive.names import MATCH_THRESHOLD, known_official, name_similarity, person_key, surname_key
 from archive.record import MEETING_KINDS, ROLES
+from archive.topics import topic_base, topic_key
 
 T = Base.metadata.tables
 ARTICLES, OUTLETS, PERSONS, ALIASES = T["articles"], T["outlets"], T["persons"], T["person_aliases"]
@@ -233,14 +234,16 @@ class Resolver:
         return oid
 
     def topic(self, conn: sa.Connection, name: str, language: str | None) -> int | None:
-        key = fold(name)[:200]
+        """The topic ``name`` denotes, whatever its inflection (created when new)."""
+        key = topic_key(name, language)
         if not key:
             return None
         found = self.topics.get(key)
         if found is not None:
             return found
-        conn.execute(upsert_insert(self.dialect, TOPICS).values(name=name.strip(), key=key, language=language)
-                     .on_conflict_do_nothing(index_elements=["key"]))
+        conn.execute(upsert_insert(self.dialect, TOPICS).values(
+            name=" ".join(name.split()), key=key, language=language, base=topic_base(name, language))
+            .on_conflict_do_nothing(index_elements=["key"]))
         tid = conn.scalar(sa.select(TOPICS.c.id).where(TOPICS.c.key == key))
         self.topics.put(key, tid)
         return tid

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from archive.models import (
     Article,
     Claim,
+    ClaimSource,
     Meeting,
     MeetingArticle,
     MeetingParticipant,
@@ -118,6 +119,10 @@ def build(session: Session) -> None:
         session.add(Claim(id=cid, article_id=aid, meeting_id=mid, speaker_id=pid, speaker_name=PERSONS[pid][0],
                           value=value, unit=unit, metric=metric, change=change, qualifier=qualifier,
                           period=period, start=0, end=10))
+    session.flush()
+    for cid, (aid, _mid, pid, _value, _unit, metric, _change, _qualifier, period) in CLAIMS.items():
+        session.add(ClaimSource(claim_id=cid, article_id=aid, start=0, end=10, speaker_name=PERSONS[pid][0],
+                                metric=metric, period=period))
     session.commit()
 
 
