@@ -247,13 +247,15 @@ class MeetingTopic(Base):
 
 
 class MeetingTopicCode(Base):
-    """A subject a meeting addressed, in the vocabulary shared by every language (FORMAT.md)."""
+    """A subject a meeting addressed, in the vocabulary shared by every language (FORMAT.md), as one
+    article reports it (a row per article: deleting an article takes exactly its codes away)."""
     __tablename__ = "meeting_topic_codes"
     __table_args__ = (one_of("code", TOPIC_CODES),)
 
     meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), primary_key=True)
     code: Mapped[str] = mapped_column(String(32), primary_key=True, index=True)
-    article_id: Mapped[int | None] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True, index=True)
 
 
 class Quote(Base):

@@ -113,7 +113,7 @@ def test_views_have_the_documented_columns_and_rows(run: Run, engine: sa.Engine)
                             "speaker_as_written", "metric", "object", "period", "start", "end", "speaker_id",
                             "speaker", "value", "unit", "metric_code", "period_start", "period_end",
                             "meeting_id"],
-        "v_meeting_topics": ["meeting_id", "date", "year", "kind", "topic_code", "countries", "article_id"],
+        "v_meeting_topics": ["meeting_id", "date", "year", "kind", "topic_code", "countries", "article_count"],
         "v_topic_pairs": ["country_a", "country_b", "year", "topic_code", "meetings"],
     }
     counts = {"v_participation": 10, "v_meetings": 4, "v_quotes": 5, "v_claims": 4, "v_country_pairs": 5,

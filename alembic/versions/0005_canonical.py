@@ -5,7 +5,8 @@ Tables and columns (models in archive/models.py; docs/schema.md describes each c
 - ``topics.base``: the topic in its base form (:func:`archive.topics.topic_base`); ``topics.key`` is
   recomputed with :func:`archive.topics.topic_key`, so inflected spellings of one topic
   ("энергетику", "энергетики") become one row: their meeting links move to the oldest row.
-- ``meeting_topic_codes (meeting_id, code, article_id)``: the FORMAT.md topic codes of a meeting.
+- ``meeting_topic_codes (meeting_id, code, article_id)``: the FORMAT.md topic codes of a meeting,
+  one row per reporting article.
 - ``claims.metric_code`` (FORMAT.md metric codes), indexed with the period; ``period_start`` and
   ``period_end`` (first and last day of the period's months) get an index of their own.
 - ``claim_sources (claim_id, article_id, start, end, speaker_name, metric, object, period)``: every
@@ -143,14 +144,15 @@ FROM {pairs}
 GROUP BY pair.country_a, pair.country_b, pair.year""",
         "v_meeting_topics": f"""
 SELECT t.meeting_id AS meeting_id, m.date AS date, {year(meeting_day)} AS year, m.kind AS kind,
-       t.code AS topic_code, {countries("m.id")} AS countries, t.article_id AS article_id
-FROM meeting_topic_codes t
+       t.code AS topic_code, {countries("m.id")} AS countries, t.article_count AS article_count
+FROM (SELECT meeting_id, code, count(*) AS article_count FROM meeting_topic_codes
+      GROUP BY meeting_id, code) t
 JOIN meetings m ON m.id = t.meeting_id""",
         "v_topic_pairs": f"""
 SELECT pair.country_a AS country_a, pair.country_b AS country_b, pair.year AS year,
        t.code AS topic_code, count(*) AS meetings
 FROM {pairs}
-JOIN meeting_topic_codes t ON t.meeting_id = pair.meeting_id
+JOIN (SELECT DISTINCT meeting_id, code FROM meeting_topic_codes) t ON t.meeting_id = pair.meeting_id
 GROUP BY pair.country_a, pair.country_b, pair.year, t.code""",
     }
 
@@ -221,13 +223,13 @@ def upgrade() -> None:
         "meeting_topic_codes",
         sa.Column("meeting_id", sa.Integer(), nullable=False),
         sa.Column("code", sa.String(length=32), nullable=False),
-        sa.Column("article_id", sa.Integer(), nullable=True),
+        sa.Column("article_id", sa.Integer(), nullable=False),
         sa.CheckConstraint(_in("code", TOPIC_CODES), name=op.f("ck_meeting_topic_codes_code")),
         sa.ForeignKeyConstraint(["article_id"], ["articles.id"],
                                 name=op.f("fk_meeting_topic_codes_article_id_articles"), ondelete="CASCADE"),
         sa.ForeignKeyConstraint(["meeting_id"], ["meetings.id"],
                                 name=op.f("fk_meeting_topic_codes_meeting_id_meetings"), ondelete="CASCADE"),
-        sa.PrimaryKeyConstraint("meeting_id", "code", name=op.f("pk_meeting_topic_codes")),
+        sa.PrimaryKeyConstraint("meeting_id", "code", "article_id", name=op.f("pk_meeting_topic_codes")),
     )
     op.create_index(op.f("ix_meeting_topic_codes_article_id"), "meeting_topic_codes", ["article_id"])
     op.create_index(op.f("ix_meeting_topic_codes_code"), "meeting_topic_codes", ["code"])
