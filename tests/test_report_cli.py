@@ -43,10 +43,12 @@ def run(run_cli: Run, session: Session) -> Run:
     (("claim-timeline", "--metric", "Trade Turnover"), [
         {"date": "2023-11-02", "value": 10000000000, "unit": "USD", "qualifier": "up_to", "change": None,
          "metric": "trade turnover", "period": "by 2030", "speaker": "Abdulla Aripov",
-         "source": "https://example.kz/en/call-2023"},
+         "source": "https://example.kz/en/call-2023", "metric_code": "trade", "period_start": None,
+         "period_end": "2030-12-31", "source_count": 1},
         {"date": "2024-06-20", "value": 41000000000, "unit": "USD", "qualifier": "approx", "change": None,
          "metric": "trade turnover", "period": "2023", "speaker": "Әлихан Смайылов",
-         "source": "https://example.kz/kk/beijing-2024"},
+         "source": "https://example.kz/kk/beijing-2024", "metric_code": "trade", "period_start": "2023-01-01",
+         "period_end": "2023-12-31", "source_count": 1},
     ]),
     (("counterparts", "--person", "Смайылова"), [
         {"country": "RU", "country_name": "Russia", "meetings": 2, "first": "2024-03-14", "last": "2024-10-01"},
@@ -117,7 +119,7 @@ def test_views_have_the_documented_columns_and_rows(run: Run, engine: sa.Engine)
         "v_topic_pairs": ["country_a", "country_b", "year", "topic_code", "meetings"],
     }
     counts = {"v_participation": 10, "v_meetings": 4, "v_quotes": 5, "v_claims": 4, "v_country_pairs": 5,
-              "v_claim_sources": 4, "v_meeting_topics": 0, "v_topic_pairs": 0}
+              "v_claim_sources": 4, "v_meeting_topics": 6, "v_topic_pairs": 9}
     with engine.connect() as conn:
         for view, columns in expected_columns.items():
             result = conn.execute(sa.text(f"SELECT * FROM {view}"))
@@ -129,6 +131,6 @@ def test_views_have_the_documented_columns_and_rows(run: Run, engine: sa.Engine)
             "country": "AM", "occasion": "Eurasian Intergovernmental Council meeting", "participant_count": 4,
             "participants": f"Әлихан Смайылов (KZ); Михаил Мишустин (RU); Abdulla Aripov (UZ); {EVIL}",
             "countries": "KZ,RU,UZ", "article_count": 1, "sources": "https://example.kz/en/eaic-yerevan",
-            "topic_codes": None, "topics": None}
+            "topic_codes": "integration,trade", "topics": None}
         assert conn.execute(sa.text("SELECT direct, speaker_as_written FROM v_quotes WHERE quote_id = 2")
                             ).one() == (0, "Михаил Мишустин")
