@@ -173,9 +173,9 @@ class PersonPosition(Base):
 class Meeting(Base):
     """One meeting, talk, call, visit, summit or session.
 
-    ``signature`` (a hash of the participant set and kind group) and ``anchor_date`` (the meeting's
-    date, else the first reporting article's date) let the importer find the same meeting reported
-    by another article."""
+    ``signature`` (a hash of the participant set — every report's participants — and kind group) and
+    ``anchor_date`` (the meeting's date, else the first reporting article's date) let the importer
+    find the same meeting reported by another article."""
     __tablename__ = "meetings"
     __table_args__ = (one_of("kind", MEETING_KINDS), Index(None, "signature", "anchor_date"))
 
@@ -186,7 +186,7 @@ class Meeting(Base):
     country: Mapped[str | None] = mapped_column(ForeignKey("countries.code"), index=True)
     occasion: Mapped[str | None] = mapped_column(Text)
     signature: Mapped[str | None] = mapped_column(String(64))
-    anchor_date: Mapped[dt.date | None] = mapped_column(Date)
+    anchor_date: Mapped[dt.date | None] = mapped_column(Date, index=True)   # near matches by day
 
     participants: Mapped[list[MeetingParticipant]] = relationship(
         back_populates="meeting", passive_deletes=True)

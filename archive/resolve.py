@@ -245,6 +245,9 @@ class Resolver:
         self.positions = TxCache()        # (person id, key) -> (first, last)
         self.topics = TxCache()
         self.ready = False
+        # how the last meeting() call found its meeting: "new" (created), "same" (same participants)
+        # or "near" (participants differing by one outranked person: the signature needs refreshing)
+        self.last_match = "new"
 
     # -- lifecycle ----------------------------------------------------------------------------------
     def prepare(self, conn: sa.Connection) -> None:
@@ -453,10 +456,12 @@ class Resolver:
             columns = (MEETINGS.c.id, MEETINGS.c.date, MEETINGS.c.city, MEETINGS.c.country, MEETINGS.c.occasion)
             row = conn.execute(sa.select(*columns).where(MEETINGS.c.signature == signature, window)
                                .order_by(MEETINGS.c.id).limit(1)).first()
+            self.last_match = "same"
             if row is None and len(ids) >= 2:
-                mid = self._near_meeting(conn, group, window, ids, dict(roles or {}))
+                mid = self._near_meeting(conn, group, anchor, ids, dict(roles or {}))
                 if mid is not None:
                     row = conn.execute(sa.select(*columns).where(MEETINGS.c.id == mid)).first()
+                    self.last_match = "near"
             if row is not None:
                 fill = {k: v for k, v, old in (("date", date, row.date), ("city", city, row.city),
                                                ("country", country, row.country),
@@ -465,26 +470,31 @@ class Resolver:
                 if fill:
                     conn.execute(MEETINGS.update().where(MEETINGS.c.id == row.id).values(**fill))
                 return row.id
+        self.last_match = "new"
         return conn.execute(sa.insert(MEETINGS).values(
             kind=kind, date=date, city=city, country=country, occasion=occasion,
             signature=signature, anchor_date=anchor).returning(MEETINGS.c.id)).scalar_one()
 
-    def _near_meeting(self, conn: sa.Connection, group: str, window: Any, ids: list[int],
+    def _near_meeting(self, conn: sa.Connection, group: str, anchor: dt.date, ids: list[int],
                       roles: dict[int, str | None]) -> int | None:
         """A meeting of the kind group in the window whose participants differ from ``ids`` by one
-        person the others outrank (:func:`principals_agree`)."""
+        person the others outrank (:func:`principals_agree`). The meetings of the window are found
+        by ``ix_meetings_anchor_date`` (a few a day), not through the persons (many over years)."""
         kinds = [k for k, g in KIND_GROUPS.items() if g == group]
         ours = {pid: roles.get(pid) for pid in ids}
-        candidates = conn.scalars(
-            sa.select(PARTICIPANTS.c.meeting_id).join(MEETINGS, MEETINGS.c.id == PARTICIPANTS.c.meeting_id)
-            .where(PARTICIPANTS.c.person_id.in_(ids), MEETINGS.c.kind.in_(kinds), window)
-            .group_by(PARTICIPANTS.c.meeting_id)
-            .having(sa.func.count() >= max(2, len(ids) - 1))
-            .order_by(PARTICIPANTS.c.meeting_id)).all()
-        for mid in candidates:
-            theirs = {pid: role for pid, role in conn.execute(
-                sa.select(PARTICIPANTS.c.person_id, PARTICIPANTS.c.role).where(PARTICIPANTS.c.meeting_id == mid))}
-            if principals_agree(ours, theirs, lambda pid: self.known_role(conn, pid)):
+        in_window = (sa.select(MEETINGS.c.id).where(
+            MEETINGS.c.anchor_date.between(anchor - MEETING_WINDOW, anchor + MEETING_WINDOW),
+            MEETINGS.c.kind.in_(kinds)).scalar_subquery())
+        found: dict[int, dict[int, str | None]] = {}
+        for mid, pid, role in conn.execute(
+                sa.select(PARTICIPANTS.c.meeting_id, PARTICIPANTS.c.person_id, PARTICIPANTS.c.role)
+                .where(PARTICIPANTS.c.meeting_id.in_(in_window))):
+            found.setdefault(mid, {})[pid] = role
+        need = max(2, len(ids) - 1)
+        for mid in sorted(found):
+            theirs = found[mid]
+            if len(set(theirs) & set(ours)) >= need and principals_agree(
+                    ours, theirs, lambda pid: self.known_role(conn, pid)):
                 return mid
         return None
 

@@ -206,6 +206,7 @@ class Store:
 
         by_name: dict[str, int] = {}
         meeting_of_article: int | None = None
+        new_meetings: set[int] = set()
         for m in rec.meetings:
             date = as_date(m.date)
             seen = date or published
@@ -223,6 +224,8 @@ class Store:
                             [pid for pid, _ in people],
                             {pid: p.role if p.role in ROLES else None for pid, p in people})
             meeting_of_article = meeting_of_article or mid
+            if r.last_match == "new":
+                new_meetings.add(mid)
             conn.execute(upsert_insert(r.dialect, MEETING_ARTICLES).values(meeting_id=mid, article_id=article_id)
                          .on_conflict_do_nothing())
             if people:
@@ -237,7 +240,8 @@ class Store:
                                  "role": p.role if p.role in ROLES else None, "country": r.country(p.country)})
                 insert_rows(conn, upsert_insert(r.dialect, PARTICIPANTS).on_conflict_do_nothing(
                     index_elements=["meeting_id", "person_id"]), rows)
-                refresh_signature(conn, mid)
+                if r.last_match == "near":          # the meeting's participants grew
+                    refresh_signature(conn, mid)
             topic_rows = []
             for t in dict.fromkeys(m.topics):
                 tid = r.topic(conn, t, lang)
@@ -264,7 +268,8 @@ class Store:
                  "speaker_name": q.speaker, "text": q.text, "direct": q.direct, "language": lang,
                  "start": q.start, "end": q.end} for q in rec.quotes])
         if rec.claims:
-            store_claims(conn, article_id, meeting_of_article, [(c, speaker(c.speaker)) for c in rec.claims])
+            store_claims(conn, article_id, meeting_of_article, [(c, speaker(c.speaker)) for c in rec.claims],
+                         new_meeting=meeting_of_article in new_meetings)
         if old_meetings:
             delete_orphan_meetings(conn, old_meetings)
         return StoreResult(Outcome.REPLACED if old else Outcome.IMPORTED, article_id)
@@ -304,12 +309,13 @@ class _NewClaim:
 
 
 def store_claims(conn: sa.Connection, article_id: int, meeting_id: int | None,
-                 claims: list[tuple[ClaimRecord, int | None]]) -> None:
+                 claims: list[tuple[ClaimRecord, int | None]], *, new_meeting: bool = False) -> None:
     """Store an article's claims (each with its speaker's person id): a claim already reported at
     the meeting by another article gets this article as one more source; the others are new claims.
-    Two claims of one article are never one (an article that repeats a number says it twice)."""
+    Two claims of one article are never one (an article that repeats a number says it twice). A
+    meeting this article created has no claims to look through (``new_meeting``)."""
     existing: list[Any] = []
-    if meeting_id is not None:
+    if meeting_id is not None and not new_meeting:
         existing = list(conn.execute(
             sa.select(CLAIMS.c.id, CLAIMS.c.speaker_id, CLAIMS.c.metric_code, CLAIMS.c.unit, CLAIMS.c.value,
                       CLAIMS.c.period_start, CLAIMS.c.period_end, CLAIMS.c.change, CLAIMS.c.qualifier,

@@ -49,11 +49,10 @@ def script_language(phrase: str, language: str | None = None) -> str:
 
 # -- Russian ----------------------------------------------------------------------------------------
 
-@lru_cache(maxsize=1)
 def _analyzer():  # noqa: ANN202 - pymorphy3 has no types
-    import pymorphy3
+    from archive.extract.ru.morph import _analyzer as shared  # one dictionary in memory, not two
 
-    return pymorphy3.MorphAnalyzer()
+    return shared()
 
 
 @lru_cache(maxsize=65536)

@@ -9,6 +9,8 @@ Tables and columns (models in archive/models.py; docs/schema.md describes each c
   one row per reporting article.
 - ``claims.metric_code`` (FORMAT.md metric codes), indexed with the period; ``period_start`` and
   ``period_end`` (first and last day of the period's months) get an index of their own.
+- ``meetings.anchor_date`` indexed: reports of one meeting whose participants differ by one person
+  are found among the meetings of the same days.
 - ``claim_sources (claim_id, article_id, start, end, speaker_name, metric, object, period)``: every
   article reporting a claim, with the claim's span and words there; filled with one row per
   existing claim (claims stored before stay one per article until re-imported with --replace).
@@ -219,6 +221,9 @@ def upgrade() -> None:
                            ["metric_code", "period_start", "period_end"])
         batch.create_index(op.f("ix_claims_period_start_period_end"), ["period_start", "period_end"])
 
+    with op.batch_alter_table("meetings") as batch:
+        batch.create_index(op.f("ix_meetings_anchor_date"), ["anchor_date"])
+
     op.create_table(
         "meeting_topic_codes",
         sa.Column("meeting_id", sa.Integer(), nullable=False),
@@ -283,6 +288,8 @@ def downgrade() -> None:
         batch.drop_index(op.f("ix_claims_metric_code_period_start_period_end"))
         batch.drop_constraint(op.f("ck_claims_metric_code"), type_="check")
         batch.drop_column("metric_code")
+    with op.batch_alter_table("meetings") as batch:
+        batch.drop_index(op.f("ix_meetings_anchor_date"))
     with op.batch_alter_table("topics") as batch:
         batch.drop_column("base")
     old = _views_0003(dialect)
