@@ -10,8 +10,9 @@ Tables, in the order a reader meets them::
     countries                                 ISO 3166-1, names in kk/ru/en (seeded by the migration)
     persons, person_aliases, person_positions one official across scripts; roles over time
     meetings, meeting_articles,               one meeting, however many articles report it
-    meeting_participants, topics, meeting_topics
-    quotes, claims                            what was said, with character offsets in the article
+    meeting_participants, topics, meeting_topics, meeting_topic_codes
+    quotes, claims, claim_sources             what was said, with character offsets in the article;
+                                              one claim however many articles report it
     corrections                               editor decisions (merges, renames, aliases) to replay
 """
 from __future__ import annotations
@@ -36,7 +37,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from archive.record import CHANGES, LANGUAGES, MEETING_KINDS, QUALIFIERS, ROLES
+from archive.record import CHANGES, LANGUAGES, MEETING_KINDS, METRIC_CODES, QUALIFIERS, ROLES, TOPIC_CODES
 
 # Every constraint kind gets a predictable name, so migrations can refer to them on both backends.
 NAMING_CONVENTION: dict[str, str] = {
@@ -172,9 +173,9 @@ class PersonPosition(Base):
 class Meeting(Base):
     """One meeting, talk, call, visit, summit or session.
 
-    ``signature`` (a hash of the participant set and kind group) and ``anchor_date`` (the meeting's
-    date, else the first reporting article's date) let the importer find the same meeting reported
-    by another article."""
+    ``signature`` (a hash of the participant set — every report's participants — and kind group) and
+    ``anchor_date`` (the meeting's date, else the first reporting article's date) let the importer
+    find the same meeting reported by another article."""
     __tablename__ = "meetings"
     __table_args__ = (one_of("kind", MEETING_KINDS), Index(None, "signature", "anchor_date"))
 
@@ -185,7 +186,7 @@ class Meeting(Base):
     country: Mapped[str | None] = mapped_column(ForeignKey("countries.code"), index=True)
     occasion: Mapped[str | None] = mapped_column(Text)
     signature: Mapped[str | None] = mapped_column(String(64))
-    anchor_date: Mapped[dt.date | None] = mapped_column(Date)
+    anchor_date: Mapped[dt.date | None] = mapped_column(Date, index=True)   # near matches by day
 
     participants: Mapped[list[MeetingParticipant]] = relationship(
         back_populates="meeting", passive_deletes=True)
@@ -225,13 +226,15 @@ class MeetingParticipant(Base):
 
 
 class Topic(Base):
+    """A topic as the articles word it, one row for all its inflected forms (:mod:`archive.topics`)."""
     __tablename__ = "topics"
     __table_args__ = (one_of("language", LANGUAGES),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(Text)
-    key: Mapped[str] = mapped_column(String(200), unique=True)
+    name: Mapped[str] = mapped_column(Text)                   # as first written
+    key: Mapped[str] = mapped_column(String(200), unique=True)  # archive.topics.topic_key
     language: Mapped[str | None] = mapped_column(String(8))
+    base: Mapped[str | None] = mapped_column(Text)            # base form: archive.topics.topic_base
 
 
 class MeetingTopic(Base):
@@ -241,6 +244,18 @@ class MeetingTopic(Base):
     topic_id: Mapped[int] = mapped_column(
         ForeignKey("topics.id", ondelete="CASCADE"), primary_key=True, index=True)
     article_id: Mapped[int | None] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+
+
+class MeetingTopicCode(Base):
+    """A subject a meeting addressed, in the vocabulary shared by every language (FORMAT.md), as one
+    article reports it (a row per article: deleting an article takes exactly its codes away)."""
+    __tablename__ = "meeting_topic_codes"
+    __table_args__ = (one_of("code", TOPIC_CODES),)
+
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), primary_key=True, index=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True, index=True)
 
 
 class Quote(Base):
@@ -264,14 +279,22 @@ class Quote(Base):
 
 
 class Claim(Base):
-    """A number an article states: exact value, unit, what it measures, over which period."""
+    """A number said at a meeting: exact value, unit, what it measures, over which period.
+
+    One row however many articles report it (same speaker, meeting, metric code, unit, period and a
+    value within 0.5 %): every report is a row of ``claim_sources``. ``article_id``, ``start``,
+    ``end`` and the texts as written (``speaker_name``, ``metric``, ``object``, ``period``) are
+    those of the first source."""
     __tablename__ = "claims"
     __table_args__ = (
         one_of("change", CHANGES),
         one_of("qualifier", QUALIFIERS),
+        one_of("metric_code", METRIC_CODES),
         CheckConstraint("period_start IS NULL OR period_end IS NULL OR period_start <= period_end",
                         name="period"),
         *span_checks(),
+        Index(None, "metric_code", "period_start", "period_end"),
+        Index(None, "period_start", "period_end"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -290,9 +313,29 @@ class Claim(Base):
     period_end: Mapped[dt.date | None] = mapped_column(Date)
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
+    metric_code: Mapped[str | None] = mapped_column(String(32))   # FORMAT.md: trade, exports …
 
     article: Mapped[Article] = relationship(back_populates="claims")
     speaker: Mapped[Person | None] = relationship()
+    sources: Mapped[list[ClaimSource]] = relationship(back_populates="claim", passive_deletes=True)
+
+
+class ClaimSource(Base):
+    """One article reporting a claim, with the claim's span in that article's body and its words."""
+    __tablename__ = "claim_sources"
+    __table_args__ = span_checks()
+
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True, index=True)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    speaker_name: Mapped[str | None] = mapped_column(Text)    # as written in this article
+    metric: Mapped[str | None] = mapped_column(Text)
+    object: Mapped[str | None] = mapped_column(Text)
+    period: Mapped[str | None] = mapped_column(Text)
+
+    claim: Mapped[Claim] = relationship(back_populates="sources")
 
 
 class Correction(Base):

@@ -15,15 +15,22 @@ Persons are matched, in order, by
 and a new person is created otherwise. Every new spelling becomes an alias. Spellings an editor
 removed from a person (``archive person alias remove``) never match that person again.
 
-Meetings reported by several articles become one: same participant set, compatible kind (see
-:data:`KIND_GROUPS`), and dates (the meeting's date, else the article's) at most one day apart.
+Meetings reported by several articles become one: compatible kind (see :data:`KIND_GROUPS`), dates
+(the meeting's date, else the article's) at most one day apart, and the same participants — or
+participants that differ by one person whom a participant both reports name outranks (one report
+names an extra minister; see :func:`principals_agree`).
+
+Claims said at one meeting and reported by several articles become one as well
+(:func:`same_claim`): same speaker, metric code, unit and period, values within 0.5 %.
 """
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
+from decimal import Decimal
 from typing import Any
 
 import sqlalchemy as sa
@@ -31,12 +38,14 @@ import sqlalchemy as sa
 from archive.models import Base
 from archive.names import MATCH_THRESHOLD, known_official, name_similarity, person_key, surname_key
 from archive.record import MEETING_KINDS, ROLES
+from archive.topics import topic_base, topic_key
 
 T = Base.metadata.tables
 ARTICLES, OUTLETS, PERSONS, ALIASES = T["articles"], T["outlets"], T["persons"], T["person_aliases"]
 POSITIONS, MEETINGS, MEETING_ARTICLES = T["person_positions"], T["meetings"], T["meeting_articles"]
 PARTICIPANTS, TOPICS, MEETING_TOPICS = T["meeting_participants"], T["topics"], T["meeting_topics"]
 QUOTES, CLAIMS, CORRECTIONS, COUNTRIES = T["quotes"], T["claims"], T["corrections"], T["countries"]
+CLAIM_SOURCES, MEETING_TOPIC_CODES = T["claim_sources"], T["meeting_topic_codes"]
 
 # Kinds that articles use for the same event: a visit is reported as talks or a meeting, a summit
 # as a session of its council. Calls stay apart from meetings in person.
@@ -46,6 +55,14 @@ KIND_GROUPS: dict[str, str] = {
     "summit": "summit", "session": "summit",
 }
 MEETING_WINDOW = dt.timedelta(days=1)
+# Who leads a delegation: a lower rank outranks a higher one. Two reports of one meeting may differ by
+# one participant only when someone both name outranks that participant (an extra minister at a
+# meeting of prime ministers); a participant whose role is unknown is never left aside.
+ROLE_RANK: dict[str, int] = {
+    "head_of_state": 0, "head_of_government": 1, "head_of_organization": 1, "deputy_head_of_government": 2,
+    "minister": 3, "legislator": 3, "regional_head": 4, "ambassador": 4, "deputy_minister": 5, "other": 6,
+}
+CLAIM_TOLERANCE = Decimal("0.005")    # values of one claim in two reports differ by at most 0.5 %
 SURNAME_PREFIX = 3           # fuzzy candidates: persons whose surname key starts with these letters
 MAX_CANDIDATES = 200
 
@@ -99,6 +116,67 @@ def meeting_signature(kind: str, person_ids: Iterable[int]) -> str | None:
         return None
     text = KIND_GROUPS.get(kind, kind) + ":" + ",".join(map(str, ids))
     return hashlib.sha256(text.encode()).hexdigest()[:64]
+
+
+def principals_agree(ours: Mapping[int, str | None], theirs: Mapping[int, str | None],
+                     known_role: Callable[[int], str | None] = lambda pid: None) -> bool:
+    """Whether two participant lists (person id -> role) may be one meeting's although they differ:
+    exactly one person is in only one of them, at least two are in both, and one of those outranks
+    the extra person (:data:`ROLE_RANK`; a role missing from both lists comes from ``known_role``)."""
+    shared = set(ours) & set(theirs)
+    extra = set(ours) ^ set(theirs)
+    if len(extra) != 1 or len(shared) < 2:
+        return False
+
+    def rank(pid: int) -> int | None:
+        return ROLE_RANK.get(ours.get(pid) or theirs.get(pid) or known_role(pid) or "")
+
+    (other,) = extra
+    theirs_rank = rank(other)
+    if theirs_rank is None:
+        return False
+    best = min((r for r in map(rank, shared) if r is not None), default=None)
+    return best is not None and best < theirs_rank
+
+
+def close_values(a: Decimal, b: Decimal) -> bool:
+    """Within :data:`CLAIM_TOLERANCE` of the larger magnitude (0 only equals 0)."""
+    a, b = Decimal(a), Decimal(b)
+    return abs(a - b) <= CLAIM_TOLERANCE * max(abs(a), abs(b))
+
+
+def same_claim(a: Any, b: Any) -> bool:
+    """Two claims (objects or rows with speaker_id, metric_code, unit, period_start, period_end,
+    value) said at one meeting are one: same speaker, metric code, unit and period (None equals
+    None), values within 0.5 %."""
+    return (a.speaker_id == b.speaker_id and a.metric_code == b.metric_code and a.unit == b.unit
+            and a.period_start == b.period_start and a.period_end == b.period_end
+            and close_values(a.value, b.value))
+
+
+_MONTH = re.compile(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
+
+
+def _month_day(text: str | None, first: bool) -> dt.date | None:
+    if not text:
+        return None
+    m = _MONTH.fullmatch(text.strip())
+    if not m:
+        return None
+    year, month = int(m[1]), int(m[2]) if m[2] else (1 if first else 12)
+    if not (year >= 1 and 1 <= month <= 12):
+        return None
+    return dt.date(year, month, 1 if first else calendar.monthrange(year, month)[1])
+
+
+def month_span(start: str | None, end: str | None) -> tuple[dt.date | None, dt.date | None]:
+    """A record's period ("YYYY-MM" … "YYYY-MM"; a bare year counts as its months) as the first day
+    of its first month and the last day of its last month. Unreadable bounds are None; a period
+    that ends before it starts is (None, None)."""
+    first, last = _month_day(start, True), _month_day(end, False)
+    if first is not None and last is not None and first > last:
+        return None, None
+    return first, last
 
 
 def lock_id(namespace: str, value: str) -> int:
@@ -170,6 +248,9 @@ class Resolver:
         self.positions = TxCache()        # (person id, key) -> (first, last)
         self.topics = TxCache()
         self.ready = False
+        # how the last meeting() call found its meeting: "new" (created), "same" (same participants)
+        # or "near" (participants differing by one outranked person: the signature needs refreshing)
+        self.last_match = "new"
 
     # -- lifecycle ----------------------------------------------------------------------------------
     def prepare(self, conn: sa.Connection) -> None:
@@ -236,14 +317,16 @@ class Resolver:
         return oid
 
     def topic(self, conn: sa.Connection, name: str, language: str | None) -> int | None:
-        key = fold(name)[:200]
+        """The topic ``name`` denotes, whatever its inflection (created when new)."""
+        key = topic_key(name, language)
         if not key:
             return None
         found = self.topics.get(key)
         if found is not None:
             return found
-        conn.execute(upsert_insert(self.dialect, TOPICS).values(name=name.strip(), key=key, language=language)
-                     .on_conflict_do_nothing(index_elements=["key"]))
+        conn.execute(upsert_insert(self.dialect, TOPICS).values(
+            name=" ".join(name.split()), key=key, language=language, base=topic_base(name, language))
+            .on_conflict_do_nothing(index_elements=["key"]))
         tid = conn.scalar(sa.select(TOPICS.c.id).where(TOPICS.c.key == key))
         self.topics.put(key, tid)
         return tid
@@ -361,19 +444,27 @@ class Resolver:
     # -- meetings -----------------------------------------------------------------------------------
     def meeting(self, conn: sa.Connection, kind: str, date: dt.date | None, anchor: dt.date | None,
                 city: str | None, country: str | None, occasion: str | None,
-                person_ids: Iterable[int]) -> int:
+                person_ids: Iterable[int], roles: Mapping[int, str | None] | None = None) -> int:
         """The meeting these participants held around ``anchor`` (created if no article reported it
-        yet)."""
+        yet): one with the same participants, else one whose participants differ by a person whom
+        the others outrank (``roles``: person id -> role in this report)."""
         kind = kind if kind in MEETING_KINDS else "meeting"
-        signature = meeting_signature(kind, person_ids)
+        ids = sorted(set(person_ids))
+        signature = meeting_signature(kind, ids)
         if signature and anchor is not None:
-            self.lock(conn, ("meeting", [signature]))
-            row = conn.execute(
-                sa.select(MEETINGS.c.id, MEETINGS.c.date, MEETINGS.c.city, MEETINGS.c.country,
-                          MEETINGS.c.occasion)
-                .where(MEETINGS.c.signature == signature,
-                       MEETINGS.c.anchor_date.between(anchor - MEETING_WINDOW, anchor + MEETING_WINDOW))
-                .order_by(MEETINGS.c.id).limit(1)).first()
+            group = KIND_GROUPS.get(kind, kind)
+            days = [(anchor + dt.timedelta(days=d)).isoformat() for d in (-1, 0, 1)]
+            self.lock(conn, ("meeting", [signature]), ("meeting-day", [f"{group}:{d}" for d in days]))
+            window = MEETINGS.c.anchor_date.between(anchor - MEETING_WINDOW, anchor + MEETING_WINDOW)
+            columns = (MEETINGS.c.id, MEETINGS.c.date, MEETINGS.c.city, MEETINGS.c.country, MEETINGS.c.occasion)
+            row = conn.execute(sa.select(*columns).where(MEETINGS.c.signature == signature, window)
+                               .order_by(MEETINGS.c.id).limit(1)).first()
+            self.last_match = "same"
+            if row is None and len(ids) >= 2:
+                mid = self._near_meeting(conn, group, anchor, ids, dict(roles or {}))
+                if mid is not None:
+                    row = conn.execute(sa.select(*columns).where(MEETINGS.c.id == mid)).first()
+                    self.last_match = "near"
             if row is not None:
                 fill = {k: v for k, v, old in (("date", date, row.date), ("city", city, row.city),
                                                ("country", country, row.country),
@@ -382,6 +473,48 @@ class Resolver:
                 if fill:
                     conn.execute(MEETINGS.update().where(MEETINGS.c.id == row.id).values(**fill))
                 return row.id
+        self.last_match = "new"
         return conn.execute(sa.insert(MEETINGS).values(
             kind=kind, date=date, city=city, country=country, occasion=occasion,
             signature=signature, anchor_date=anchor).returning(MEETINGS.c.id)).scalar_one()
+
+    def _near_meeting(self, conn: sa.Connection, group: str, anchor: dt.date, ids: list[int],
+                      roles: dict[int, str | None]) -> int | None:
+        """A meeting of the kind group in the window whose participants differ from ``ids`` by one
+        person the others outrank (:func:`principals_agree`). The meetings of the window are found
+        by ``ix_meetings_anchor_date`` (a few a day), not through the persons (many over years)."""
+        kinds = [k for k, g in KIND_GROUPS.items() if g == group]
+        ours = {pid: roles.get(pid) for pid in ids}
+        in_window = (sa.select(MEETINGS.c.id).where(
+            MEETINGS.c.anchor_date.between(anchor - MEETING_WINDOW, anchor + MEETING_WINDOW),
+            MEETINGS.c.kind.in_(kinds)).scalar_subquery())
+        found: dict[int, dict[int, str | None]] = {}
+        for mid, pid, role in conn.execute(
+                sa.select(PARTICIPANTS.c.meeting_id, PARTICIPANTS.c.person_id, PARTICIPANTS.c.role)
+                .where(PARTICIPANTS.c.meeting_id.in_(in_window))):
+            found.setdefault(mid, {})[pid] = role
+        need = max(2, len(ids) - 1)
+        for mid in sorted(found):
+            theirs = found[mid]
+            if len(set(theirs) & set(ours)) >= need and principals_agree(
+                    ours, theirs, lambda pid: self.known_role(conn, pid)):
+                return mid
+        return None
+
+    def known_role(self, conn: sa.Connection, pid: int) -> str | None:
+        """The role of the person's most recently seen position (None when none is known)."""
+        return conn.scalar(sa.select(POSITIONS.c.role).where(POSITIONS.c.person_id == pid,
+                                                              POSITIONS.c.role.is_not(None))
+                           .order_by(POSITIONS.c.last_seen.desc().nulls_last(), POSITIONS.c.id.desc()).limit(1))
+
+
+def refresh_signature(conn: sa.Connection, meeting_id: int) -> None:
+    """Recompute a meeting's signature from all its participants (every report's, once merged)."""
+    kind = conn.scalar(sa.select(MEETINGS.c.kind).where(MEETINGS.c.id == meeting_id))
+    if kind is None:
+        return
+    pids = conn.scalars(sa.select(PARTICIPANTS.c.person_id).where(PARTICIPANTS.c.meeting_id == meeting_id))
+    signature = meeting_signature(kind, pids)
+    if signature is not None:
+        conn.execute(MEETINGS.update().where(MEETINGS.c.id == meeting_id, sa.or_(
+            MEETINGS.c.signature.is_(None), MEETINGS.c.signature != signature)).values(signature=signature))

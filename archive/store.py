@@ -10,6 +10,12 @@ Concurrent importers are safe: unique keys with upserts, PostgreSQL advisory loc
 look-up-then-create of articles, persons and meetings, and a retry of the whole article when the
 database reports a conflict, deadlock or lock timeout.
 
+A claim that another article already reported at the same meeting (:func:`archive.resolve.same_claim`)
+is stored once: the new article becomes one more row of ``claim_sources``, with the claim's span and
+words in its own body. ``replace=True`` first hands what the old article shares with other reports
+(participants, topics, claims it was the first source of) to the next report, so the
+archive after a re-import is the archive before it.
+
 Corrections (merge, rename, alias add/remove) are applied here too, recorded in ``corrections``
 and replayed by :func:`replay_corrections` after imports, so that they survive ``--replace``.
 """
@@ -30,13 +36,16 @@ from sqlalchemy import exc
 
 from archive import EXTRACTOR_VERSION
 from archive.read.text import RawArticle
-from archive.record import CLAIM_VALUE_LIMIT, ROLES, ArticleRecord
+from archive.record import CLAIM_VALUE_LIMIT, METRIC_CODES, ROLES, TOPIC_CODES, ArticleRecord
+from archive.record import Claim as ClaimRecord
 from archive.resolve import (
     ALIASES,
     ARTICLES,
+    CLAIM_SOURCES,
     CLAIMS,
     CORRECTIONS,
     MEETING_ARTICLES,
+    MEETING_TOPIC_CODES,
     MEETING_TOPICS,
     MEETINGS,
     PARTICIPANTS,
@@ -47,6 +56,9 @@ from archive.resolve import (
     alias_key,
     as_date,
     meeting_signature,
+    month_span,
+    refresh_signature,
+    same_claim,
     script_of,
     upsert_insert,
 )
@@ -180,6 +192,7 @@ class Store:
         if old:
             old_meetings = list(conn.scalars(sa.select(MEETING_ARTICLES.c.meeting_id)
                                              .where(MEETING_ARTICLES.c.article_id.in_(old))))
+            hand_over(conn, old)
             conn.execute(ARTICLES.delete().where(ARTICLES.c.id.in_(old)))
 
 
@@ -193,6 +206,7 @@ class Store:
 
         by_name: dict[str, int] = {}
         meeting_of_article: int | None = None
+        new_meetings: set[int] = set()
         for m in rec.meetings:
             date = as_date(m.date)
             seen = date or published
@@ -207,8 +221,11 @@ class Store:
             if not people and not (m.date or m.city or m.country or m.occasion):
                 continue
             mid = r.meeting(conn, m.kind, date, seen, m.city, r.country(m.country), m.occasion,
-                            [pid for pid, _ in people])
+                            [pid for pid, _ in people],
+                            {pid: p.role if p.role in ROLES else None for pid, p in people})
             meeting_of_article = meeting_of_article or mid
+            if r.last_match == "new":
+                new_meetings.add(mid)
             conn.execute(upsert_insert(r.dialect, MEETING_ARTICLES).values(meeting_id=mid, article_id=article_id)
                          .on_conflict_do_nothing())
             if people:
@@ -223,6 +240,8 @@ class Store:
                                  "role": p.role if p.role in ROLES else None, "country": r.country(p.country)})
                 insert_rows(conn, upsert_insert(r.dialect, PARTICIPANTS).on_conflict_do_nothing(
                     index_elements=["meeting_id", "person_id"]), rows)
+                if r.last_match == "near":          # the meeting's participants grew
+                    refresh_signature(conn, mid)
             topic_rows = []
             for t in dict.fromkeys(m.topics):
                 tid = r.topic(conn, t, lang)
@@ -230,6 +249,11 @@ class Store:
                     topic_rows.append({"meeting_id": mid, "topic_id": tid, "article_id": article_id})
             if topic_rows:
                 insert_rows(conn, upsert_insert(r.dialect, MEETING_TOPICS).on_conflict_do_nothing(), topic_rows)
+            code_rows = [{"meeting_id": mid, "code": code, "article_id": article_id}
+                         for code in dict.fromkeys(m.topic_codes) if code in TOPIC_CODES]
+            if code_rows:
+                insert_rows(conn, upsert_insert(r.dialect, MEETING_TOPIC_CODES).on_conflict_do_nothing(),
+                            code_rows)
 
         def speaker(name: str | None) -> int | None:
             if not name:
@@ -244,12 +268,8 @@ class Store:
                  "speaker_name": q.speaker, "text": q.text, "direct": q.direct, "language": lang,
                  "start": q.start, "end": q.end} for q in rec.quotes])
         if rec.claims:
-            insert_rows(conn, sa.insert(CLAIMS), [
-                {"article_id": article_id, "meeting_id": meeting_of_article, "speaker_id": speaker(c.speaker),
-                 "speaker_name": c.speaker, "value": Decimal(c.value), "unit": (c.unit or None) and c.unit[:32],
-                 "object": c.object, "metric": c.metric, "change": c.change, "qualifier": c.qualifier,
-                 "period": c.period, "period_start": None, "period_end": None,
-                 "start": c.start, "end": c.end} for c in rec.claims])
+            store_claims(conn, article_id, meeting_of_article, [(c, speaker(c.speaker)) for c in rec.claims],
+                         new_meeting=meeting_of_article in new_meetings)
         if old_meetings:
             delete_orphan_meetings(conn, old_meetings)
         return StoreResult(Outcome.REPLACED if old else Outcome.IMPORTED, article_id)
@@ -276,6 +296,118 @@ def insert_rows(conn: sa.Connection, stmt: Any, rows: list[dict[str, Any]]) -> N
             raise exc.DBAPIError.instance(sql, None, error, psycopg.Error) from error
         return
     conn.execute(stmt, rows)
+
+
+@dataclass(frozen=True, slots=True)
+class _NewClaim:
+    speaker_id: int | None
+    metric_code: str | None
+    unit: str | None
+    period_start: dt.date | None
+    period_end: dt.date | None
+    value: Decimal
+
+
+def store_claims(conn: sa.Connection, article_id: int, meeting_id: int | None,
+                 claims: list[tuple[ClaimRecord, int | None]], *, new_meeting: bool = False) -> None:
+    """Store an article's claims (each with its speaker's person id): a claim already reported at
+    the meeting by another article gets this article as one more source; the others are new claims.
+    Two claims of one article are never one (an article that repeats a number says it twice). A
+    meeting this article created has no claims to look through (``new_meeting``)."""
+    existing: list[Any] = []
+    if meeting_id is not None and not new_meeting:
+        existing = list(conn.execute(
+            sa.select(CLAIMS.c.id, CLAIMS.c.speaker_id, CLAIMS.c.metric_code, CLAIMS.c.unit, CLAIMS.c.value,
+                      CLAIMS.c.period_start, CLAIMS.c.period_end, CLAIMS.c.change, CLAIMS.c.qualifier,
+                      CLAIMS.c.object)
+            .where(CLAIMS.c.meeting_id == meeting_id, ~sa.exists().where(
+                CLAIM_SOURCES.c.claim_id == CLAIMS.c.id, CLAIM_SOURCES.c.article_id == article_id))
+            .order_by(CLAIMS.c.id)))
+    used: set[int] = set()
+    sources: list[dict[str, Any]] = []
+    new: list[tuple[dict[str, Any], dict[str, Any]]] = []
+    for c, speaker_id in claims:
+        period_start, period_end = month_span(c.period_start, c.period_end)
+        key = _NewClaim(speaker_id, c.metric_code if c.metric_code in METRIC_CODES else None,
+                        (c.unit or None) and c.unit[:32], period_start, period_end, Decimal(c.value))
+        source = {"article_id": article_id, "start": c.start, "end": c.end, "speaker_name": c.speaker,
+                  "metric": c.metric, "object": c.object, "period": c.period}
+        match = next((e for e in existing if e.id not in used and same_claim(e, key)), None)
+        if match is not None:
+            used.add(match.id)
+            sources.append({"claim_id": match.id, **source})
+            fill = {k: v for k, v, old in (("change", c.change, match.change),
+                                           ("qualifier", c.qualifier, match.qualifier),
+                                           ("object", c.object, match.object)) if v is not None and old is None}
+            if fill:
+                conn.execute(CLAIMS.update().where(CLAIMS.c.id == match.id).values(**fill))
+            continue
+        new.append(({"article_id": article_id, "meeting_id": meeting_id, "speaker_id": speaker_id,
+                     "speaker_name": c.speaker, "value": key.value, "unit": key.unit, "object": c.object,
+                     "metric": c.metric, "metric_code": key.metric_code, "change": c.change,
+                     "qualifier": c.qualifier, "period": c.period, "period_start": period_start,
+                     "period_end": period_end, "start": c.start, "end": c.end}, source))
+    if new:
+        ids = conn.execute(sa.insert(CLAIMS).returning(CLAIMS.c.id, sort_by_parameter_order=True),
+                           [row for row, _ in new]).scalars().all()
+        sources.extend({"claim_id": cid, **source} for cid, (_, source) in zip(ids, new, strict=True))
+    insert_rows(conn, sa.insert(CLAIM_SOURCES), sources)
+
+
+def hand_over(conn: sa.Connection, old: list[int]) -> None:
+    """Before the articles ``old`` are deleted (``--replace``): what they share with other articles
+    is handed to those — participants and topics they were read from first go to another report of
+    the meeting (those tables keep one row per meeting, not per report), a claim they were the first
+    source of to its next source. Topic codes and claim sources are kept per article already."""
+    if not old:
+        return
+    for table in (PARTICIPANTS, MEETING_TOPICS):
+        other = (sa.select(sa.func.min(MEETING_ARTICLES.c.article_id))
+                 .where(MEETING_ARTICLES.c.meeting_id == table.c.meeting_id,
+                        MEETING_ARTICLES.c.article_id.not_in(old)).scalar_subquery())
+        conn.execute(table.update().where(table.c.article_id.in_(old), other.is_not(None))
+                     .values(article_id=other))
+    rows = conn.execute(
+        sa.select(CLAIM_SOURCES).join(CLAIMS, CLAIMS.c.id == CLAIM_SOURCES.c.claim_id)
+        .where(CLAIMS.c.article_id.in_(old), CLAIM_SOURCES.c.article_id.not_in(old))
+        .order_by(CLAIM_SOURCES.c.claim_id, CLAIM_SOURCES.c.article_id)).all()
+    moved: set[int] = set()
+    for row in rows:
+        if row.claim_id in moved:
+            continue
+        moved.add(row.claim_id)
+        conn.execute(CLAIMS.update().where(CLAIMS.c.id == row.claim_id).values(
+            article_id=row.article_id, start=row.start, end=row.end, speaker_name=row.speaker_name,
+            metric=row.metric, object=row.object, period=row.period))
+
+
+def merge_duplicate_claims(conn: sa.Connection, meeting_ids: Iterable[int]) -> int:
+    """Make claims of these meetings that are one claim (:func:`archive.resolve.same_claim`) one row
+    again, e.g. after two persons were merged; claims sharing a source article stay apart. The
+    number of claims merged away."""
+    merged = 0
+    for mid in sorted(set(meeting_ids)):
+        rows = conn.execute(sa.select(CLAIMS.c.id, CLAIMS.c.speaker_id, CLAIMS.c.metric_code, CLAIMS.c.unit,
+                                      CLAIMS.c.value, CLAIMS.c.period_start, CLAIMS.c.period_end)
+                            .where(CLAIMS.c.meeting_id == mid).order_by(CLAIMS.c.id)).all()
+        if len(rows) < 2:
+            continue
+        articles: dict[int, set[int]] = {r.id: set() for r in rows}
+        for cid, aid in conn.execute(sa.select(CLAIM_SOURCES.c.claim_id, CLAIM_SOURCES.c.article_id)
+                                     .where(CLAIM_SOURCES.c.claim_id.in_(list(articles)))):
+            articles[cid].add(aid)
+        kept: list[Any] = []
+        for row in rows:
+            target = next((k for k in kept if same_claim(k, row) and not articles[k.id] & articles[row.id]), None)
+            if target is None:
+                kept.append(row)
+                continue
+            conn.execute(CLAIM_SOURCES.update().where(CLAIM_SOURCES.c.claim_id == row.id)
+                         .values(claim_id=target.id))
+            articles[target.id] |= articles[row.id]
+            conn.execute(CLAIMS.delete().where(CLAIMS.c.id == row.id))
+            merged += 1
+    return merged
 
 
 def delete_orphan_meetings(conn: sa.Connection, ids: Iterable[int]) -> None:
@@ -338,6 +470,8 @@ def merge_persons(conn: sa.Connection, source: int, target: int) -> None:
     conn.execute(ALIASES.update().where(ALIASES.c.person_id == source).values(person_id=target))
     conn.execute(PERSONS.delete().where(PERSONS.c.id == source))
     refresh_signatures(conn, target)
+    merge_duplicate_claims(conn, conn.scalars(sa.select(CLAIMS.c.meeting_id).distinct().where(
+        CLAIMS.c.speaker_id == target, CLAIMS.c.meeting_id.is_not(None))).all())
 
 
 def merge_correction(conn: sa.Connection, source: int, target: int) -> None:

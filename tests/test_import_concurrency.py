@@ -16,7 +16,8 @@ from synth import articles  # noqa: E402
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 TABLES = ("articles", "outlets", "persons", "person_aliases", "person_positions", "meetings",
-          "meeting_articles", "meeting_participants", "quotes", "claims", "topics")
+          "meeting_articles", "meeting_participants", "quotes", "claims", "topics", "claim_sources",
+          "meeting_topic_codes")
 COUNT, OVERLAP = 120, 60
 
 

@@ -192,27 +192,47 @@ def test_search_index_follows_edits_and_deletes(run: Run, engine: sa.Engine) -> 
 @pytest.mark.parametrize(("args", "expected"), [
     ((), [2, 1, 4, 3]),
     (("--by", "Smailov"), [2, 1]),
-    (("--metric", "TRADE"), [2, 3]),
+    (("--metric", "TRADE"), [2, 1, 3]),                 # the code, whatever the words
+    (("--metric", "trade turnover"), [2, 3]),           # the words
     (("--metric", "товарооборот"), [1]),
+    (("--metric", "invest"), [4]),
     (("--unit", "%"), [4]),
     (("--unit", "USD", "--country", "uz"), [3]),
     (("--country", "RU"), [1, 4]),
+    (("--between", "ru", "KZ"), [1, 4]),
+    (("--between", "KZ", "UZ"), [3]),
+    (("--between", "RU", "UZ"), []),
+    (("--metric", "trade", "--between", "KZ", "RU"), [1]),
+    (("--period", "2023"), [2, 1, 4]),
+    (("--period", "2023-06"), [2, 1, 4]),
+    (("--period", "2030"), [3]),                        # "by 2030": its last month
+    (("--period", "2024..2029"), []),
+    (("--period", "2022..2030-01"), [2, 1, 4]),
     (("--since", "2024-06-01"), [2]),
     (("--metric", "' OR 1=1 --"), []),
+    (("--metric", "%"), []),
 ])
 def test_claims_filters(run: Run, args: tuple[str, ...], expected: list[int]) -> None:
     assert ids(run("claims", *args, "-f", "jsonl"), "claim_id") == expected
 
 
+@pytest.mark.parametrize("period", ["2023-13", "23", "2024..2023", "last year"])
+def test_claims_period_must_be_a_year_month_or_range(run: Run, period: str) -> None:
+    result = run("claims", "--period", period)
+    assert result.exit_code == 2 and "--period" in result.stderr
+
+
 def test_claims_exact_rows(run: Run) -> None:
     assert jsonl(run("claims", "--by", "Aripov", "-f", "jsonl")) == [{
         "claim_id": 3, "date": "2023-11-02", "speaker": "Abdulla Aripov", "value": 10000000000, "unit": "USD",
-        "qualifier": "up_to", "change": None, "metric": "trade turnover", "object": None,
-        "period": "by 2030", "countries": "KZ,UZ", "source": "https://example.kz/en/call-2023"}]
+        "qualifier": "up_to", "change": None, "metric": "trade turnover", "metric_code": "trade", "object": None,
+        "period": "by 2030", "period_start": None, "period_end": "2030-12-31", "countries": "KZ,UZ",
+        "source_count": 1, "languages": "en", "source": "https://example.kz/en/call-2023"}]
     assert run("claims", "--unit", "%", "-f", "csv").stdout == (
-        "claim_id,date,speaker,value,unit,qualifier,change,metric,object,period,countries,source\n"
-        "4,2024-03-14,Михаил Мишустин,12.5,%,,increase,рост инвестиций,,2023,\"KZ,RU\","
-        "https://example.kz/ru/eamk-2024\n")
+        "claim_id,date,speaker,value,unit,qualifier,change,metric,metric_code,object,period,period_start,"
+        "period_end,countries,source_count,languages,source\n"
+        "4,2024-03-14,Михаил Мишустин,12.5,%,,increase,рост инвестиций,investment,,2023,2023-01-01,2023-12-31,"
+        "\"KZ,RU\",1,ru,https://example.kz/ru/eamk-2024\n")
 
 
 # -- user input stays data --------------------------------------------------------------------------
@@ -231,8 +251,8 @@ def test_names_with_quotes_and_sql_are_only_data(run: Run, engine: sa.Engine, na
 
 def test_empty_result_exits_zero_with_a_note(run: Run) -> None:
     for fmt, out in (("jsonl", ""), ("json", "[]\n"), ("table", ""),
-                     ("csv", "claim_id,date,speaker,value,unit,qualifier,change,metric,object,period,"
-                             "countries,source\n")):
+                     ("csv", "claim_id,date,speaker,value,unit,qualifier,change,metric,metric_code,object,"
+                             "period,period_start,period_end,countries,source_count,languages,source\n")):
         result = run("claims", "--unit", "XYZ", "-f", fmt)
         assert result.exit_code == 0
         assert result.stdout == out

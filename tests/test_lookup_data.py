@@ -12,9 +12,11 @@ from sqlalchemy.orm import Session
 from archive.models import (
     Article,
     Claim,
+    ClaimSource,
     Meeting,
     MeetingArticle,
     MeetingParticipant,
+    MeetingTopicCode,
     Person,
     PersonAlias,
     PersonPosition,
@@ -62,6 +64,9 @@ MEETINGS = {
          (4, "UZ", "Prime Minister", "head_of_government"), (7, None, None, None)], [4]),
 }
 
+# meeting id: topic codes (FORMAT.md), read from the meeting's first article
+MEETING_CODES = {1: ("trade", "energy"), 2: ("investment",), 3: ("trade",), 4: ("integration", "trade")}
+
 # id: (article, meeting, speaker, text, direct, language)
 QUOTES = {
     1: (1, 1, 1, "Товарооборот между нашими странами растёт, мы видим новые возможности для инвестиций.",
@@ -78,6 +83,13 @@ CLAIMS = {
     2: (2, 2, 1, Decimal("41000000000"), "USD", "trade turnover", None, "approx", "2023"),
     3: (3, 3, 4, Decimal("10000000000"), "USD", "trade turnover", None, "up_to", "by 2030"),
     4: (1, 1, 2, Decimal("12.5"), "%", "рост инвестиций", "increase", None, "2023"),
+}
+# id: (metric code, period start, period end), FORMAT.md's canonical vocabulary
+CLAIM_CODES = {
+    1: ("trade", dt.date(2023, 1, 1), dt.date(2023, 12, 31)),
+    2: ("trade", dt.date(2023, 1, 1), dt.date(2023, 12, 31)),
+    3: ("trade", None, dt.date(2030, 12, 31)),
+    4: ("investment", dt.date(2023, 1, 1), dt.date(2023, 12, 31)),
 }
 
 
@@ -110,14 +122,22 @@ def build(session: Session) -> None:
                                            country=pcountry))
         for aid in articles:
             session.add(MeetingArticle(meeting_id=mid, article_id=aid))
+        for code in MEETING_CODES[mid]:
+            session.add(MeetingTopicCode(meeting_id=mid, code=code, article_id=articles[0]))
     session.flush()
     for qid, (aid, mid, pid, text, direct, lang) in QUOTES.items():
         session.add(Quote(id=qid, article_id=aid, meeting_id=mid, speaker_id=pid, speaker_name=PERSONS[pid][0],
                           text=text, direct=direct, language=lang, start=0, end=len(text)))
     for cid, (aid, mid, pid, value, unit, metric, change, qualifier, period) in CLAIMS.items():
+        code, period_start, period_end = CLAIM_CODES[cid]
         session.add(Claim(id=cid, article_id=aid, meeting_id=mid, speaker_id=pid, speaker_name=PERSONS[pid][0],
                           value=value, unit=unit, metric=metric, change=change, qualifier=qualifier,
-                          period=period, start=0, end=10))
+                          period=period, start=0, end=10, metric_code=code, period_start=period_start,
+                          period_end=period_end))
+    session.flush()
+    for cid, (aid, _mid, pid, _value, _unit, metric, _change, _qualifier, period) in CLAIMS.items():
+        session.add(ClaimSource(claim_id=cid, article_id=aid, start=0, end=10, speaker_name=PERSONS[pid][0],
+                                metric=metric, period=period))
     session.commit()
 
 

@@ -38,3 +38,13 @@ def test_imported_meetings_and_search(run: Run) -> None:
     assert [(r["date"], r["countries"]) for r in rows] == [("2023-04-14", "KZ,UZ")]
     found = run("quotes", "--search", "сауда", "-f", "jsonl").stdout.splitlines()
     assert found and all(json.loads(x)["language"] == "kk" for x in found)
+
+
+def test_each_of_smailovs_claims_at_the_meeting_is_one_claim_with_three_sources(run: Run) -> None:
+    rows = [json.loads(x) for x in run("sql", "SELECT claim_id, value, unit, source_count, languages "
+                                       "FROM v_claims WHERE countries = 'KZ,UZ' ORDER BY claim_id",
+                                       "-f", "jsonl").stdout.splitlines()]
+    assert len(rows) >= 3
+    assert {(r["source_count"], r["languages"]) for r in rows} == {(3, "en,kk,ru")}
+    values = [(r["value"], r["unit"]) for r in rows]
+    assert len(values) == len(set(values))

@@ -43,10 +43,12 @@ def run(run_cli: Run, session: Session) -> Run:
     (("claim-timeline", "--metric", "Trade Turnover"), [
         {"date": "2023-11-02", "value": 10000000000, "unit": "USD", "qualifier": "up_to", "change": None,
          "metric": "trade turnover", "period": "by 2030", "speaker": "Abdulla Aripov",
-         "source": "https://example.kz/en/call-2023"},
+         "source": "https://example.kz/en/call-2023", "metric_code": "trade", "period_start": None,
+         "period_end": "2030-12-31", "source_count": 1},
         {"date": "2024-06-20", "value": 41000000000, "unit": "USD", "qualifier": "approx", "change": None,
          "metric": "trade turnover", "period": "2023", "speaker": "Әлихан Смайылов",
-         "source": "https://example.kz/kk/beijing-2024"},
+         "source": "https://example.kz/kk/beijing-2024", "metric_code": "trade", "period_start": "2023-01-01",
+         "period_end": "2023-12-31", "source_count": 1},
     ]),
     (("counterparts", "--person", "Смайылова"), [
         {"country": "RU", "country_name": "Russia", "meetings": 2, "first": "2024-03-14", "last": "2024-10-01"},
@@ -101,15 +103,23 @@ def test_views_have_the_documented_columns_and_rows(run: Run, engine: sa.Engine)
                             "position", "role", "country", "country_name", "city", "meeting_country",
                             "occasion", "article_id"],
         "v_meetings": ["meeting_id", "date", "year", "kind", "city", "country", "occasion",
-                       "participant_count", "participants", "countries", "article_count", "sources"],
+                       "participant_count", "participants", "countries", "article_count", "sources",
+                       "topic_codes", "topics"],
         "v_quotes": ["quote_id", "speaker_id", "speaker", "speaker_as_written", "direct", "text", "language",
                      "published", "article_id", "source", "meeting_id", "meeting_date", "countries"],
-        "v_claims": ["claim_id", "speaker_id", "speaker", "value", "unit", "object", "metric", "change",
-                     "qualifier", "period", "period_start", "period_end", "published", "article_id", "source",
-                     "meeting_id", "meeting_date", "countries"],
+        "v_claims": ["claim_id", "speaker_id", "speaker", "value", "unit", "object", "metric", "metric_code",
+                     "change", "qualifier", "period", "period_start", "period_end", "published", "article_id",
+                     "source", "meeting_id", "meeting_date", "countries", "source_count", "languages"],
         "v_country_pairs": ["country_a", "country_b", "year", "meetings"],
+        "v_claim_sources": ["claim_id", "article_id", "language", "published", "source", "outlet",
+                            "speaker_as_written", "metric", "object", "period", "start", "end", "speaker_id",
+                            "speaker", "value", "unit", "metric_code", "period_start", "period_end",
+                            "meeting_id"],
+        "v_meeting_topics": ["meeting_id", "date", "year", "kind", "topic_code", "countries", "article_count"],
+        "v_topic_pairs": ["country_a", "country_b", "year", "topic_code", "meetings"],
     }
-    counts = {"v_participation": 10, "v_meetings": 4, "v_quotes": 5, "v_claims": 4, "v_country_pairs": 5}
+    counts = {"v_participation": 10, "v_meetings": 4, "v_quotes": 5, "v_claims": 4, "v_country_pairs": 5,
+              "v_claim_sources": 4, "v_meeting_topics": 6, "v_topic_pairs": 9}
     with engine.connect() as conn:
         for view, columns in expected_columns.items():
             result = conn.execute(sa.text(f"SELECT * FROM {view}"))
@@ -120,6 +130,7 @@ def test_views_have_the_documented_columns_and_rows(run: Run, engine: sa.Engine)
             "meeting_id": 4, "date": "2024-10-01", "year": 2024, "kind": "session", "city": "Yerevan",
             "country": "AM", "occasion": "Eurasian Intergovernmental Council meeting", "participant_count": 4,
             "participants": f"Әлихан Смайылов (KZ); Михаил Мишустин (RU); Abdulla Aripov (UZ); {EVIL}",
-            "countries": "KZ,RU,UZ", "article_count": 1, "sources": "https://example.kz/en/eaic-yerevan"}
+            "countries": "KZ,RU,UZ", "article_count": 1, "sources": "https://example.kz/en/eaic-yerevan",
+            "topic_codes": "integration,trade", "topics": None}
         assert conn.execute(sa.text("SELECT direct, speaker_as_written FROM v_quotes WHERE quote_id = 2")
                             ).one() == (0, "Михаил Мишустин")

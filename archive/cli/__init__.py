@@ -18,7 +18,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "official": ("archive.cli.lookup:official", "Profile of an official: names, positions, meetings, quotes, claims."),
     "meetings": ("archive.cli.lookup:meetings", "List meetings, filtered by participants, countries, kind, dates, occasion."),
     "quotes": ("archive.cli.lookup:quotes", "List or full-text search quotes and reported statements."),
-    "claims": ("archive.cli.lookup:claims", "List numeric claims by speaker, metric, unit, country, dates."),
+    "claims": ("archive.cli.lookup:claims", "List numeric claims by speaker, metric, unit, countries, period, dates."),
     "report": ("archive.cli.report:report", "Run a canned report built on the SQL views."),
     "sql": ("archive.cli.sql:sql", "Run your own read-only SQL query against the archive."),
 }

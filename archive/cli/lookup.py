@@ -11,7 +11,7 @@ from typing import Any
 import click
 
 from archive.config import database_url
-from archive.output import default_format, emit, output_options, render
+from archive.output import default_format, emit, output_options, render, table_layout
 
 DATE = click.DateTime(formats=["%Y-%m-%d"])
 
@@ -132,7 +132,7 @@ def show_profile(p: Any, fmt: str, header: bool) -> None:
         render([p.person], list(p.person), fmt, out, header=header)
     for name, (cols, rows) in sections:
         out.write(f"\n# {name}\n" if fmt != "table" else f"\n{name.capitalize()} ({len(rows)})\n")
-        render(rows, cols, fmt, out, header=header)
+        render(rows, cols, fmt, out, header=header, **table_layout(out))
 
 
 # -- meetings ---------------------------------------------------------------------------------------
@@ -192,26 +192,53 @@ def quotes(ctx: click.Context, by: str | None, search: str | None, direct: bool 
 
 # -- claims -----------------------------------------------------------------------------------------
 
+def period_option(command: Any) -> Any:
+    return click.option("--period", metavar="YYYY[-MM][..YYYY[-MM]]",
+                        help="Claims whose period overlaps this year, month or range (2023, 2023-04, "
+                             "2022..2023-06).")(command)
+
+
+def parse_period(value: str | None) -> Any:
+    """``--period`` as (first day, last day), else a usage error."""
+    if not value:
+        return None
+    from archive.reports.queries import parse_period as parse
+
+    try:
+        return parse(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="'--period'") from error
+
+
 @click.command()
 @click.option("--by", metavar="NAME", help="The speaker.")
-@click.option("--metric", metavar="TEXT", help="Metric contains TEXT (any case).")
+@click.option("--metric", metavar="TEXT",
+              help="Metric code (trade, exports, investment …) or words as any source writes them contain "
+                   "TEXT (any case).")
 @click.option("--unit", metavar="UNIT", help="Unit exactly: USD, KZT, %, t …")
 @click.option("--country", metavar="XX", help="Claims made at a meeting where XX took part.")
+@click.option("--between", nargs=2, metavar="XX YY", help="Claims made at a meeting where both took part.")
+@period_option
 @since_until
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many rows.")
 @output_options
 @click.pass_context
 def claims(ctx: click.Context, by: str | None, metric: str | None, unit: str | None,
-           country: str | None, since: dt.datetime | None, until: dt.datetime | None,
-           limit: int | None, fmt: str | None, header: bool) -> None:
-    """List numeric claims: value, unit, qualifier, change, period, speaker, date, source."""
+           country: str | None, between: tuple[str, str] | None, period: str | None,
+           since: dt.datetime | None, until: dt.datetime | None, limit: int | None, fmt: str | None,
+           header: bool) -> None:
+    """List numeric claims: value, unit, qualifier, change, metric and its code, period, speaker,
+    date, number of sources and their languages. A claim reported by several articles is one row.
+
+    --since/--until select by the date a claim was made; --period by the period it is about."""
+    span = parse_period(period)
+
     def body(conn: Any) -> Any:
         from archive.reports.queries import claims as query
 
         pid = resolve_person(conn, by, "Give a fuller name for --by") if by else None
-        return query(conn, person_id=pid, metric=metric, unit=unit, country=country,
-                     since=day(since), until=day(until), limit=limit)
+        return query(conn, person_id=pid, metric=metric, unit=unit, country=country, between=between or None,
+                     period=span, since=day(since), until=day(until), limit=limit)
 
     cols, rows = run(ctx, body)
     emit(rows, cols, fmt, header=header, empty="no claims match")
-

@@ -18,7 +18,8 @@ from archive.output import emit, output_options
 def sql(ctx: click.Context, query: str, params: tuple[tuple[str, str], ...], timeout: float,
         fmt: str | None, header: bool) -> None:
     """Run QUERY read-only against the archive (views v_meetings, v_participation, v_quotes,
-    v_claims, v_country_pairs are described in docs/schema.md).
+    v_claims, v_claim_sources, v_country_pairs, v_meeting_topics, v_topic_pairs are described in
+    docs/schema.md).
 
     One SELECT (or VALUES, TABLE, EXPLAIN) at a time. Writes, COPY, DO, SET and server functions
     that touch files, other sessions or other databases are refused; on PostgreSQL the query runs

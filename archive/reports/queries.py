@@ -210,30 +210,82 @@ def quotes(conn: sa.Connection, *, person_id: int | None = None, search: str | N
 
 # -- claims -----------------------------------------------------------------------------------------
 
-CLAIM_COLUMNS = ["claim_id", "date", "speaker", "value", "unit", "qualifier", "change", "metric",
-                 "object", "period", "countries", "source"]
+CLAIM_COLUMNS = ["claim_id", "date", "speaker", "value", "unit", "qualifier", "change", "metric", "metric_code",
+                 "object", "period", "period_start", "period_end", "countries", "source_count", "languages",
+                 "source"]
+_YEAR_MONTH = re.compile(r"(\d{4})(?:-(\d{1,2}))?")
+
+
+def parse_period(text: str) -> tuple[dt.date, dt.date]:
+    """``2023`` → the year, ``2023-04`` → the month, ``2022..2023-06`` → from the first day of the
+    first to the last day of the second; ValueError for anything else."""
+    import calendar
+
+    def bound(part: str, first: bool) -> dt.date:
+        m = _YEAR_MONTH.fullmatch(part.strip())
+        if not m or not (m[2] is None or 1 <= int(m[2]) <= 12) or int(m[1]) < 1:
+            raise ValueError(f"{text!r} is no period: give YYYY, YYYY-MM or FROM..TO (e.g. 2022..2023-06)")
+        year = int(m[1])
+        month = int(m[2]) if m[2] else (1 if first else 12)
+        return dt.date(year, month, 1 if first else calendar.monthrange(year, month)[1])
+
+    start, sep, end = text.partition("..")
+    first, last = bound(start, True), bound(end if sep else start, False)
+    if first > last:
+        raise ValueError(f"{text!r} ends before it starts")
+    return first, last
+
+
+def metric_clause(conn: sa.Connection, f: Filter, metric: str, alias: str = "v") -> None:
+    """Claims whose metric code or words (as any of its sources writes them) contain ``metric``."""
+    code = like_pattern(metric.strip().replace(" ", "_").replace("-", "_"))
+    f.add(f"({alias}.metric_code LIKE :metric_code ESCAPE '!' "
+          f"OR {fold_sql(conn, alias + '.metric')} LIKE :metric ESCAPE '!' "
+          f"OR {alias}.claim_id IN (SELECT cs.claim_id FROM claim_sources cs "
+          f"WHERE {fold_sql(conn, 'cs.metric')} LIKE :metric ESCAPE '!'))",
+          metric=like_pattern(metric), metric_code=code)
+
+
+def period_clause(f: Filter, period: tuple[dt.date, dt.date], alias: str = "v") -> None:
+    """Claims whose period overlaps ``period``; a missing bound is taken to be the other one (a
+    target "by 2030" is its last month, "since 2005" with no end its first)."""
+    f.add(f"COALESCE({alias}.period_start, {alias}.period_end) <= :period_to "
+          f"AND COALESCE({alias}.period_end, {alias}.period_start) >= :period_from",
+          period_from=period[0], period_to=period[1])
+    f.types.update(period_from=DATE, period_to=DATE)
+
+
+def countries_clause(f: Filter, codes: Sequence[str], alias: str = "v") -> None:
+    """Claims (or quotes) said at a meeting where every one of ``codes`` took part."""
+    for n, code in enumerate(codes):
+        f.add(f"{alias}.meeting_id IN (SELECT meeting_id FROM meeting_participants WHERE country = :cc{n})",
+              **{f"cc{n}": code.upper()})
 
 
 def claims(conn: sa.Connection, *, person_id: int | None = None, metric: str | None = None,
-           unit: str | None = None, country: str | None = None, since: dt.date | None = None,
+           unit: str | None = None, country: str | None = None, between: tuple[str, str] | None = None,
+           period: tuple[dt.date, dt.date] | None = None, since: dt.date | None = None,
            until: dt.date | None = None, limit: int | None = None) -> Listing:
+    """Claims, newest first: by speaker, metric (code or words, any language's source), unit,
+    countries at the meeting, period overlapping ``period``, date said."""
     f = Filter()
     if person_id is not None:
         f.add("v.speaker_id = :speaker", speaker=person_id)
     if metric:
-        f.add(f"{fold_sql(conn, 'v.metric')} LIKE :metric ESCAPE '!'", metric=like_pattern(metric))
+        metric_clause(conn, f, metric)
     if unit:
         f.add("v.unit = :unit", unit=unit)
-    if country:
-        f.add("v.meeting_id IN (SELECT meeting_id FROM meeting_participants WHERE country = :country)",
-              country=country.upper())
+    countries_clause(f, [c for c in ([country] if country else []) + list(between or ())])
+    if period:
+        period_clause(f, period)
     date = "COALESCE(v.meeting_date, v.published)"
     f.dates(date, since, until)
     sql = (f"SELECT v.claim_id, {date} AS date, v.speaker, v.value, v.unit, v.qualifier, v.change, "
-           f"v.metric, v.object, v.period, v.countries, v.source FROM v_claims v{f.where()} "
+           f"v.metric, v.metric_code, v.object, v.period, v.period_start, v.period_end, v.countries, "
+           f"v.source_count, v.languages, v.source FROM v_claims v{f.where()} "
            f"ORDER BY {date} DESC, v.claim_id{_limit(limit)}")
-    cols, rows = rows_of(conn.execute(f.statement(sql).columns(value=CLAIM_VALUE),
-                                      f.params), CLAIM_COLUMNS)
+    cols, rows = rows_of(conn.execute(f.statement(sql).columns(value=CLAIM_VALUE, period_start=DATE,
+                                                               period_end=DATE), f.params), CLAIM_COLUMNS)
     return cols, rows
 
 
