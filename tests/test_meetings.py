@@ -70,3 +70,21 @@ def test_no_sphere_no_topic(lang: str, text: str) -> None:
 def test_a_region_of_a_title_is_no_meeting_place(lang: str, text: str, city: str | None) -> None:
     (meeting,) = extract_article(article_from_text(text, "t", defaults={"language": lang})).meetings
     assert meeting.city == city
+
+
+@pytest.mark.parametrize(("lang", "text", "city"), [
+    ("kk", "Мемлекет басшысы тарихи Тяньцзинь шаһарында Қытай Төрағасымен кездесті.", "Тяньцзинь"),
+    ("kk", "«Мәскеу күндері» аясында делегациялар кездесті.", None),            # a place naming a thing
+    ("en", "The talks were held in the city of Ganja on Monday.", "Ganja"),
+])
+def test_a_place_said_to_be_a_city(lang: str, text: str, city: str | None) -> None:
+    (meeting,) = extract_article(article_from_text(text, "t", defaults={"language": lang})).meetings
+    assert meeting.city == city
+
+
+def test_the_event_named_after_a_lead_without_one() -> None:
+    text = ("Президент тепло приветствовал в Акорде Председателя КНР.\n"
+            "Глава государства отметил высокий уровень взаимодействия.\n"
+            "В ходе переговоров был обсужден широкий спектр вопросов.")
+    (meeting,) = extract_article(article_from_text(text, "t", defaults={"language": "ru"})).meetings
+    assert meeting.kind == "talks"

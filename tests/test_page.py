@@ -78,3 +78,9 @@ def test_a_lone_headline_is_not_joined_to_the_lead() -> None:
 ])
 def test_date_lines(lang: str, first: str, date: str | None) -> None:
     assert read_page(first + "\nМәтін мәтін мәтін.", lang).date == date
+
+
+def test_a_caption_credited_to_an_outlet_is_chrome() -> None:
+    body = "Министр во время встречи в Москве с коллегой - Sputnik Кыргызстан\nГлавы МИД провели переговоры."
+    page = read_page(body, "ru")
+    assert page.text.startswith(" " * 20) and page.text.endswith("Главы МИД провели переговоры.")

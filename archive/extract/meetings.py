@@ -17,9 +17,11 @@ from archive.extract import linear
 from archive.extract.dates import DateMention
 from archive.extract.lexicon import lexicon
 from archive.extract.people import Token, morphology, tokenize
+from archive.extract.places import Place
 from archive.extract.segment import Intervals, Span, lead
 
-DATELINE = re.compile(r"\A\s*([^\W\d_][^\W\d_ -]*(?:[ -][^\W\d_]+)?)\s*,\s*(?=\d)", re.U)
+DATELINE = re.compile(r"\A\s*([^\W\d_][^\W\d_ -]*(?:[ -][^\W\d_]+)?)\s*,"
+                      r"(?:\s*[^\W\d_][^\W\d_ -]*,)?\s*(?=\d|[^\W\d_]+\s+\d)", re.U)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +55,7 @@ def _config(lang: str) -> dict[str, Any]:
     data["topic_verb_rx"] = re.compile("|".join(re.escape(v) for v in verbs), re.I) if verbs else None
     data["topic_lead_rx"] = re.compile(data["topic_lead"], re.I) if data.get("topic_lead") else None
     data["topic_drop_rx"] = re.compile(data["topic_drop"], re.I) if data.get("topic_drop") else None
+    data["city_phrase_rx"] = [linear.compile(p) for p in data.get("city_phrases") or ()]
     data["topic_phrase_rx"] = [(linear.compile(p, re.I), True) for p in data.get("topic_phrases") or ()]
     data["topic_phrase_rx"] += [(linear.compile(p, re.I), False) for p in data.get("topic_terms") or ()]
     data["topic_phrase_stop"] = frozenset(data.get("topic_phrase_stop") or ())
@@ -82,7 +85,7 @@ def dateline(body: str, lang: str, dates: list[DateMention]) -> tuple[str | None
     if not m:
         return None, None
     d = next((d for d in dates if d.start == m.end()), None)
-    if d is None:
+    if d is None or (d.date is None and not body[m.end():m.end() + 1].isdigit()):
         return None, None
     rest = body[d.end:d.end + 3]
     if not rest.lstrip(" ").startswith((".", "—", "–", "-", "\n")):
@@ -114,8 +117,11 @@ def _place_in(body: str, tokens: list[Token], lang: str):
             last = tokens[i + n - 1].text
             if any(t.lower.startswith(institutions) for t in after) and morphology(lang).nominative(last) == last:
                 continue                  # "Шанхай ынтымақтастық ұйымы": a place inside an institution's name
-            if i + n < len(tokens) and tokens[i + n].lower.startswith(regions) \
-                    and _names_region_only(tokens, i, i + n, cfg):
+            if cfg.get("place_attributive") and i + n < len(tokens) and not tokens[i + n].cap \
+                    and not tokens[i + n].lower.startswith(regions) and morphology(lang).nominative(last) == last:
+                continue                  # "Мәскеу күндері", "Астрахан қазақтары": a place naming a thing
+            if any(k < len(tokens) and tokens[k].lower.startswith(regions) and _names_region_only(tokens, i, k, cfg)
+                   for k in (i + 1, i + n)):
                 continue                  # "Астрахан облысының губернаторы": a region, not where they met
             p = place(phrase, lang)
             if p is not None and p.kind == "city" and not phrase.isupper():
@@ -393,9 +399,28 @@ def _names_an_event(occasion: str, cfg: dict[str, Any]) -> bool:
     return not heads or any(w.startswith(heads) for w in words)
 
 
-def _next_end(paragraphs: list[Span], lead_para: Span) -> int:
-    """The end of the paragraph after the lead (the lead's own end when there is none)."""
-    return next((p.end for p in paragraphs if p.start >= lead_para.end), lead_para.end)
+def _named_city(body: str, lead_para: Span, lang: str, cfg: dict[str, Any]) -> Place | None:
+    """A place the lead says is a city ("Тяньцзинь шаһарында", "в городе Гянджа", "the city of Tianjin"),
+    known to the gazetteer or not (then its country is unknown): `city_phrases`, RE2 patterns whose
+    group `c` (the first) is the city's name."""
+    from archive.extract.places import place as lookup
+
+    for rx in cfg["city_phrase_rx"]:
+        m = rx.search(body[lead_para.start:lead_para.end])
+        if m:
+            name = m.group(1)
+            known = lookup(name, lang)
+            if known is not None and known.kind == "city":
+                return known
+            base = morphology(lang).nominative(name)
+            return Place(base, None, "city")
+    return None
+
+
+def _next_end(paragraphs: list[Span], lead_para: Span, count: int = 1) -> int:
+    """The end of the `count`-th paragraph after the lead (as far as there are any)."""
+    after = [p.end for p in paragraphs if p.start >= lead_para.end][:count]
+    return after[-1] if after else lead_para.end
 
 
 def find_setting(body: str, paragraphs: list[Span], sentences: list[Span], lang: str,
@@ -423,6 +448,15 @@ def find_setting(body: str, paragraphs: list[Span], sentences: list[Span], lang:
             main = [h for h in hits if h[1] not in cfg["context_kinds"]] or hits
             kind_idx, kind = main[-1] if cfg.get("predicate") == "last" else main[0]
             kind_sent, kind_tokens = sent, toks
+    if kind_idx is None:
+        # the lead names no event ("… тепло приветствовал в Акорде …"): the first the next paragraphs name
+        for sent in [s for s in sentences if lead_para.end <= s.start < _next_end(paragraphs, lead_para, 2)]:
+            toks = tokenize(body, sent.start, sent.end)
+            main = [h for h in _kind_hits(toks, cfg) if h[1] not in cfg["context_kinds"]]
+            if main:
+                kind_idx, kind = main[0]
+                kind_sent, kind_tokens = sent, toks
+                break
     if kind_idx is None and lead_sents:
         kind_tokens = tokenize(body, lead_sents[0].start, lead_sents[0].end)
 
@@ -446,6 +480,9 @@ def find_setting(body: str, paragraphs: list[Span], sentences: list[Span], lang:
             from archive.extract.places import place as lookup
 
             p = lookup(place_word, lang)
+        named = _named_city(body, lead_para, lang, cfg)
+        if named is not None and (p is None or named.name != p.name):
+            p = named                         # "тарихи Тяньцзинь шаһарында": said to be the city
         if p is None:
             p = _place_in(body, tokenize(body, lead_para.start, lead_para.end), lang)
         if p is not None:

@@ -26,6 +26,7 @@ LONG_WORD = re.compile(r"[^\W\d_]{4}")
 ENDS_SENTENCE = re.compile(r"[.!?…:;»\"”)]\s*$")
 DATE_MARK = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b")      # "date 2025-11-13" before the text
 NUMERIC_DATE = re.compile(r"\A\s*(\d{1,2})[./](\d{1,2})[./](\d{4})(?!\d)")
+CREDIT = re.compile(r"\s[-–—]\s+([^-–—]{2,40})$")    # a caption's credit: "…, 2024 - Sputnik"
 WRAP_WIDTH = 50          # a line this long that stops mid-sentence may have been wrapped by the page
 WRAPPED_LINES = 3        # … and a page with this many such lines was
 
@@ -127,7 +128,16 @@ def _chrome_kind(line: str, lang: str, d: dict[str, Any], seen: set[str], *, fir
         return "byline", None
     if " • " in stripped or " | " in stripped and len(words) <= 8:
         return "menu", None
+    credit = CREDIT.search(stripped)
+    if credit and not ENDS_SENTENCE.search(stripped) and _known_outlet(credit.group(1)):
+        return "caption", None                     # "… во время встречи в Москве - Sputnik Кыргызстан"
     return None, None
+
+
+def _known_outlet(name: str) -> bool:
+    from archive.extract.sources import outlet_country
+
+    return outlet_country(name.strip()) is not None
 
 
 def _date_line(line: str, lang: str, d: dict[str, Any]) -> str | None | bool:
