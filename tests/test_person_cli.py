@@ -53,3 +53,14 @@ def test_errors_name_the_problem(run_cli, database_url: str) -> None:
         result = run_cli(*args)
         assert result.exit_code == 1 and message in result.stderr, (args, result.stderr)
     assert rows(database_url, "SELECT count(*) FROM corrections") == [(0,)]
+
+
+def test_every_command_finds_a_person_the_same_way(run_cli, database_url: str) -> None:
+    """A misspelt, inflected or other-script name finds the same person in `official` and `person`."""
+    assert run_cli("import", "-q", str(EXAMPLES)).exit_code == 0
+    smailov = person_of(database_url, "Әлихан Смайылов")
+    for ref in ("Alikhan Smajlov", "смайыловтың", "Смаилов"):
+        assert run_cli("official", ref, "-f", "json").exit_code == 0, ref
+        result = run_cli("person", "alias", "add", ref, f"{ref} (test)")
+        assert result.exit_code == 0, (ref, result.stderr)
+        assert person_of(database_url, f"{ref} (test)") == smailov

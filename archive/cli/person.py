@@ -16,10 +16,11 @@ def _url(ctx: click.Context) -> str:
 
 
 def find_person(conn: sa.Connection, ref: str) -> tuple[int, str]:
-    """(id, name) for a person given by id ("12", "#12") or by any spelling; a ClickException when
-    nothing or more than one person matches."""
-    from archive.names import person_key, surname_key
-    from archive.resolve import ALIASES, PERSONS, alias_key
+    """(id, name) for a person given by id ("12", "#12") or by any spelling, found as every command
+    finds people (archive.reports.people.resolve: spelling, key, surname, inflection, fuzzily); a
+    ClickException when nothing or more than one person matches."""
+    from archive.reports.people import Ambiguous, NotFound, resolve
+    from archive.resolve import PERSONS
 
     text = ref.strip().lstrip("#")
     if text.isdigit():
@@ -27,20 +28,14 @@ def find_person(conn: sa.Connection, ref: str) -> tuple[int, str]:
         if row is None:
             raise click.ClickException(f"no person with id {text}")
         return row.id, row.name
-    queries = (
-        sa.select(PERSONS.c.id, PERSONS.c.name).join(ALIASES, ALIASES.c.person_id == PERSONS.c.id)
-        .where(ALIASES.c.key == alias_key(ref)),
-        sa.select(PERSONS.c.id, PERSONS.c.name).where(PERSONS.c.key == person_key(ref)),
-        sa.select(PERSONS.c.id, PERSONS.c.name).where(PERSONS.c.surname_key == surname_key(ref)),
-    )
-    for query in queries:
-        rows = conn.execute(query.distinct().order_by(PERSONS.c.id)).all()
-        if len(rows) == 1:
-            return rows[0].id, rows[0].name
-        if len(rows) > 1:
-            listed = "; ".join(f"{r.id} {r.name}" for r in rows[:10])
-            raise click.ClickException(f"{ref!r} matches several persons ({listed}); give the id")
-    raise click.ClickException(f"no person matches {ref!r}")
+    try:
+        found = resolve(conn, ref)
+    except NotFound as error:
+        raise click.ClickException(str(error)) from error
+    except Ambiguous as error:
+        listed = "; ".join(f"{c.id} {c.name}" for c in error.candidates[:10])
+        raise click.ClickException(f"{ref!r} matches several persons ({listed}); give the id") from error
+    return found.id, found.name
 
 
 def _apply(ctx: click.Context, action: Callable[[sa.Connection], str]) -> None:
