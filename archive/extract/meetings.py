@@ -417,6 +417,19 @@ def _named_city(body: str, lead_para: Span, lang: str, cfg: dict[str, Any]) -> P
     return None
 
 
+def sentence_kind(body: str, sent: Span, lang: str) -> str | None:
+    """The kind of event a sentence names (a remote kind first, then the main one), else None."""
+    cfg = _config(lang)
+    hits = _kind_hits(tokenize(body, sent.start, sent.end), cfg)
+    remote = [k for _, k in hits if k in cfg["remote"]]
+    if remote:
+        return remote[0]
+    main = [k for _, k in hits if k not in cfg["context_kinds"]]
+    if not main:
+        return None
+    return main[-1] if cfg.get("predicate") == "last" else main[0]
+
+
 def _next_end(paragraphs: list[Span], lead_para: Span, count: int = 1) -> int:
     """The end of the `count`-th paragraph after the lead (as far as there are any)."""
     after = [p.end for p in paragraphs if p.start >= lead_para.end][:count]

@@ -22,6 +22,7 @@ from archive.extract.canonical import (
     topic_codes,
 )
 from archive.extract.dates import find_dates, page_date
+from archive.extract.events import split_events
 from archive.extract.langid import detect_language
 from archive.extract.lexicon import lexicon
 from archive.extract.meetings import dateline, find_setting
@@ -424,14 +425,18 @@ def extract_article(raw: RawArticle) -> ArticleRecord:
             p.country = setting.country
     from archive.names import person_key
 
-    participants = tuple(
-        Participant(p.name, p.position, p.role, p.country, person_key(p.name)) for p in persons
-    )
+    def participants_of(people_: tuple[Person, ...] | list[Person]) -> tuple[Participant, ...]:
+        return tuple(Participant(p.name, p.position, p.role, p.country, person_key(p.name)) for p in people_)
+
+    # several events: the main meeting, then each later event with someone new (archive.extract.events)
+    events = split_events(body, sents, persons, people, quoted, lang)
+    main_persons = list(events[0].persons)
+    participants = participants_of(main_persons)
     kind = setting.kind
-    if kind == "meeting" and len({p.country for p in persons if p.country}) >= 3:
+    if kind == "meeting" and len({p.country for p in main_persons if p.country}) >= 3:
         # officials of three or more states: a multilateral sitting; of heads of state, a summit
-        heads = sum(p.role == "head_of_state" for p in persons)
-        kind = "summit" if heads >= 3 and heads * 2 > len(persons) else "session"
+        heads = sum(p.role == "head_of_state" for p in main_persons)
+        kind = "summit" if heads >= 3 and heads * 2 > len(main_persons) else "session"
     country = setting.country
     if country is None and kind not in REMOTE_KINDS and home and any(p.country == home for p in persons):
         # no place named, an official of the article's own country takes part: it is held at home
@@ -447,6 +452,12 @@ def extract_article(raw: RawArticle) -> ArticleRecord:
                         claims=claims, roles=[p.role for p in persons])
     meeting = Meeting(kind, setting.date, setting.city, country, setting.occasion,
                       participants, setting.topics, codes)
+    # a later event happens on the same trip and day unless it is a call; it has no topics of its own
+    later = tuple(
+        Meeting(e.kind or kind, setting.date, *((None, None) if (e.kind or kind) in REMOTE_KINDS
+                                                 else (setting.city, country)),
+                setting.occasion, participants_of(e.persons))
+        for e in events[1:])
     quotes = tuple(
         Quote(st.speaker.name if st.speaker else None, body[st.finding.start:st.finding.end],
               st.finding.direct, st.finding.start, st.finding.end)
@@ -454,5 +465,5 @@ def extract_article(raw: RawArticle) -> ArticleRecord:
     )
     return ArticleRecord(
         id=raw.id, language=lang, title=raw.title, published=published, outlet=outlet, via=via,
-        url=raw.url, meetings=(meeting,), quotes=quotes, claims=tuple(claims),
+        url=raw.url, meetings=(meeting, *later), quotes=quotes, claims=tuple(claims),
     )
