@@ -110,3 +110,12 @@ ARTICLES = [
 def test_participants_of_an_article(lang: str, body: str, expected: list) -> None:
     record = extract_article(RawArticle(id="t", body=body, language=lang))
     assert [p.name for p in record.meetings[0].participants] == expected
+
+
+def test_a_given_name_that_declines_like_an_adjective_is_a_name() -> None:
+    """'Абдуллой', 'Мустафой': the instrumental of a given name in -а ends like an adjective."""
+    from archive.extract.people import find_people
+
+    text = "Премьер-министр Олжас Бектенов встретился с Премьер-министром Узбекистана Абдуллой Ариповым."
+    got = [(p.name, p.role, p.country) for p in find_people(text, "ru", "KZ").persons]
+    assert got == [("Олжас Бектенов", "head_of_government", "KZ"), ("Абдулла Арипов", "head_of_government", "UZ")]

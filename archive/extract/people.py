@@ -662,8 +662,8 @@ def _plausible(words: list[str], base: list[str], lang: str, morph: ModuleType, 
         return False
     if cfg["name_script"] and not all(cfg["name_script"].match(w) for w in words):
         return False
-    if any(w.lower().endswith(endings) for w in words[:-1]) if endings else False:
-        return False
+    if any(w.lower().endswith(endings) and not _known_name(morph, w) for w in words[:-1]) if endings else False:
+        return False                      # an adjective ("Азиатского банка") — not "Абдуллой Ариповым"
     last = base[-1]
     if len(words) == 1:
         if endings and words[0].lower().endswith(endings) and _skey(last) not in surnames:
@@ -675,6 +675,12 @@ def _plausible(words: list[str], base: list[str], lang: str, morph: ModuleType, 
     # two or more capitalised words, none a state or an institution, the first no adjective: a name
     # (a foreign surname may end like an adjective in an oblique case: "Масацугу Асакавой")
     return True
+
+
+def _known_name(morph: ModuleType, word: str) -> bool:
+    """The morphology reads the word as a person's name (a given name in an oblique case)."""
+    check = getattr(morph, "is_known_name", None)
+    return bool(check and check(word))
 
 
 def _split_run(words: list[str], morph: ModuleType, known: set[str] = frozenset(),

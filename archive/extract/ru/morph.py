@@ -403,3 +403,9 @@ def agrees(first: str, last: str) -> bool:
 def is_given_name(word: str) -> bool:
     """A first name the dictionary knows (Александра, Сергей)."""
     return any("Name" in p.tag.grammemes and p.score >= 0.3 for p in _analyzer().parse(word))
+
+
+@lru_cache(maxsize=1 << 16)
+def is_known_name(word: str) -> bool:
+    """The dictionary reads the word as a given name or surname ("Абдуллой" → Абдулла)."""
+    return word[:1].isupper() and any(r.kind in ("name", "surname") and r.score >= 2.0 for r in _readings(word))
