@@ -88,6 +88,79 @@ class _Canon:
     stock: re.Pattern[str] | None
     numbers: dict[str, int]
     months: tuple[tuple[int, re.Pattern[str]], ...]
+    topic_index: _FirstLetters | None = None   # the topic alternatives by the letter they can start with
+
+
+class _FirstLetters:
+    """A big alternation of topic signals, tried only with the alternatives that can start with the
+    letter at hand (the first letters each alternative can take, read from its parsed pattern); one
+    sub-pattern per letter, compiled when first needed. Same matches as the whole alternation with
+    `(?<!\w)` in front, at a fraction of the cost: at each word start Python's engine would otherwise
+    try every alternative in turn."""
+
+    def __init__(self, alternatives: list[str], flags: int):
+        from re import _parser
+
+        self.flags = flags
+        self.alternatives = alternatives
+        self.by_letter: dict[str, list[int]] = {}
+        self.anywhere: list[int] = []
+        for k, alt in enumerate(alternatives):
+            try:
+                letters = _first_letters(list(_parser.parse(alt, flags)))
+            except Exception:  # noqa: BLE001 - an alternative we cannot read is tried everywhere
+                letters = None
+            if letters is None:
+                self.anywhere.append(k)
+            else:
+                for c in letters:
+                    self.by_letter.setdefault(c, []).append(k)
+        self._compiled: dict[str, re.Pattern[str] | None] = {}
+
+    def pattern_for(self, letter: str) -> re.Pattern[str] | None:
+        if letter not in self._compiled:
+            ks = sorted({*self.by_letter.get(letter, ()), *self.anywhere})
+            self._compiled[letter] = re.compile(
+                "(?:" + "|".join(f"(?P<t{k}>{self.alternatives[k]})" for k in ks) + ")", self.flags) if ks else None
+        return self._compiled[letter]
+
+
+def _first_letters(nodes: list[Any]) -> set[str] | None:
+    """The lower-cased characters a parsed pattern can start with, or None when it may start anywhere."""
+    from re import _constants as K
+
+    for op, av in nodes:
+        if op is K.LITERAL:
+            return {chr(av).lower()}
+        if op is K.IN:
+            out: set[str] = set()
+            for iop, iav in av:
+                if iop is K.LITERAL:
+                    out.add(chr(iav).lower())
+                elif iop is K.RANGE and iav[1] - iav[0] <= 200:
+                    out.update(chr(c).lower() for c in range(iav[0], iav[1] + 1))
+                else:
+                    return None
+            return out
+        if op is K.BRANCH:
+            out = set()
+            for alt in av[1]:
+                got = _first_letters(list(alt))
+                if got is None:
+                    return None
+                out |= got
+            return out
+        if op is K.SUBPATTERN:
+            return _first_letters(list(av[-1]))
+        if op in (K.MAX_REPEAT, K.MIN_REPEAT):
+            return _first_letters(list(av[2])) if av[0] >= 1 else None
+        if op in (K.AT, K.ASSERT, K.ASSERT_NOT):
+            continue
+        return None
+    return None
+
+
+WORD_START = re.compile(r"(?<!\w)(?=\S)")
 
 
 def _placeholders(pattern: str, month: str, number: str, ordinal: str) -> str:
@@ -150,19 +223,31 @@ def _canon(lang: str) -> _Canon:
         stock=words("stock"),
         numbers={**numerals, **ordinals},
         months=tuple((n, re.compile(_alt(forms), FLAGS)) for n, forms in month_forms.items()),
+        topic_index=_FirstLetters([w for w, _ in ordered], FLAGS) if signals else None,
     )
 
 
 # ------------------------------------------------------------------ topic codes
 
 def _signals(C: _Canon, text: str, start: int = 0, end: int | None = None) -> set[str]:
+    """The topic codes signalled in text[start:end] (what `C.topics.finditer` finds, faster)."""
     found: set[str] = set()
-    if C.topics is None:
+    if C.topic_index is None:
         return found
-    for m in C.topics.finditer(text, start, len(text) if end is None else end):
+    end = len(text) if end is None else end
+    pos = start
+    for w in WORD_START.finditer(text, start, end):
+        p = w.start()
+        if p < pos:
+            continue
+        rx = C.topic_index.pattern_for(text[p].lower())
+        m = rx.match(text, p, end) if rx is not None else None
+        if m is None:
+            continue
         i = _which(m, "t")
         if i >= 0:
             found.update(C.topic_names[i])
+        pos = max(m.end(), p + 1)
     return found
 
 
