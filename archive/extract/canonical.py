@@ -92,7 +92,7 @@ class _Canon:
 
 
 class _FirstLetters:
-    """A big alternation of topic signals, tried only with the alternatives that can start with the
+    r"""A big alternation of topic signals, tried only with the alternatives that can start with the
     letter at hand (the first letters each alternative can take, read from its parsed pattern); one
     sub-pattern per letter, compiled when first needed. Same matches as the whole alternation with
     `(?<!\w)` in front, at a fraction of the cost: at each word start Python's engine would otherwise
