@@ -100,6 +100,34 @@ class Feedback:
         self._clear()
 
 
+AUTO_JOBS_ABOVE = 300      # articles: more than this and `--jobs` defaults to one process per core
+JSONL_LINE_BYTES = 3000    # a rough article's size, to count the articles of a JSON Lines file
+
+
+def auto_jobs(paths: list[str] | tuple[str, ...], read: ReadOptions) -> int:
+    """One extracting process per core when the input holds more than AUTO_JOBS_ABOVE articles (files,
+    JSON Lines estimated by size), else 1. Standard input counts as one article."""
+    from pathlib import Path
+
+    from archive.read.sources import expand
+
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    if cores < 2:
+        return 1
+    count = 0
+    for item in expand(paths, read.glob):
+        if isinstance(item, Path):
+            try:
+                count += max(1, item.stat().st_size // JSONL_LINE_BYTES) if item.suffix.lower() == ".jsonl" else 1
+            except OSError:
+                count += 1
+        else:
+            count += 1
+        if count > AUTO_JOBS_ABOVE:
+            return cores
+    return 1
+
+
 def ensure_schema(url: str) -> None:
     """Create or upgrade the archive's schema when it is not at the newest revision."""
     head = archive_db.head()

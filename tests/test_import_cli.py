@@ -303,3 +303,22 @@ def test_a_database_error_in_bulk_rows_fails_one_article_only(database_url: str,
     assert "a.txt: not stored:" in result.stderr and "Traceback" not in result.output
     assert "imported 1, skipped 0, failed 1" in result.stderr
     assert counts(database_url)["articles"] == 1
+
+
+def test_jobs_default_to_the_cores_for_a_large_input(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from archive import importer
+    from archive.read.sources import ReadOptions
+
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0, 1, 2, 3}, raising=False)
+    small, large = tmp_path / "small", tmp_path / "large"
+    for folder, n in ((small, 5), (large, importer.AUTO_JOBS_ABOVE + 1)):
+        folder.mkdir()
+        for i in range(n):
+            (folder / f"a{i}.txt").write_text(EN_TEXT + f"\n{i}.", encoding="utf-8")
+    assert importer.auto_jobs([str(small)], ReadOptions()) == 1
+    assert importer.auto_jobs([str(large)], ReadOptions()) == 4
+    (tmp_path / "feed.jsonl").write_bytes(b"x" * importer.JSONL_LINE_BYTES * (importer.AUTO_JOBS_ABOVE + 5))
+    assert importer.auto_jobs([str(tmp_path / "feed.jsonl")], ReadOptions()) == 4
+    assert importer.auto_jobs(["-"], ReadOptions()) == 1

@@ -18,8 +18,9 @@ LANGUAGES = ("kk", "ru", "en")
 @click.option("--replace", is_flag=True,
               help="Re-extract articles already in the archive and replace their rows "
                    "(person corrections are applied again afterwards).")
-@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Extract in N parallel processes (one process writes).")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=None,
+              help="Extract in N parallel processes (one process writes). Default: one per core when the "
+                   "input holds more than 300 articles, else 1.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress line and no 'skipped' lines; errors "
               "and the summary are still printed.")
 @click.option("--max-bytes", type=click.IntRange(1), default=DEFAULT_MAX_BYTES, show_default=True,
@@ -31,7 +32,7 @@ LANGUAGES = ("kk", "ru", "en")
 @click.option("--force-meta", is_flag=True,
               help="--published/--outlet/--language override what the files say.")
 @click.pass_context
-def import_command(ctx: click.Context, paths: tuple[str, ...], glob: str | None, replace: bool, jobs: int,
+def import_command(ctx: click.Context, paths: tuple[str, ...], glob: str | None, replace: bool, jobs: int | None,
                    quiet: bool, max_bytes: int, published: str | None, outlet: str | None,
                    language: str | None, force_meta: bool) -> None:
     """Import articles into the archive.
@@ -59,8 +60,12 @@ def import_command(ctx: click.Context, paths: tuple[str, ...], glob: str | None,
     except ReadError as e:
         raise click.BadParameter(str(e), param_hint="--published") from None
     meta = {"published": published, "outlet": outlet, "language": language}
-    options = ImportOptions(jobs=jobs, replace=replace, read=ReadOptions(
-        glob=glob, max_bytes=max_bytes, meta=meta, force_meta=force_meta))
+    read = ReadOptions(glob=glob, max_bytes=max_bytes, meta=meta, force_meta=force_meta)
+    if jobs is None:
+        from archive.importer import auto_jobs
+
+        jobs = auto_jobs(paths, read)
+    options = ImportOptions(jobs=jobs, replace=replace, read=read)
     feedback = Feedback(sys.stderr, quiet=quiet)
     try:
         summary = run_import(url, paths, options, feedback)
