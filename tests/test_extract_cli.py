@@ -7,6 +7,7 @@ from click.testing import CliRunner
 from archive.cli import cli
 
 FIXTURES = Path(__file__).parent / "fixtures"
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 
 def test_json_records_for_files_and_json_lines(tmp_path: Path) -> None:
@@ -42,3 +43,21 @@ def test_bad_articles_are_reported_and_the_rest_extracted(tmp_path: Path) -> Non
     assert result.exit_code == 1
     assert [json.loads(x)["id"] for x in result.stdout.splitlines()] == ["a-good"]
     assert "b-cp1251.txt: not UTF-8" in result.stderr and "c-kyrgyz.txt" in result.stderr
+
+
+def test_explain_names_the_rule_behind_each_field(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["extract", "--explain", str(FIXTURES / "kk-baku-e2e.txt")])
+    assert result.exit_code == 0, result.output
+    explained = result.output.split("explain:\n", 1)[1]
+    for field in ("outlet", "home country", "participant Әли Асадов", "person Әли Асадов"):
+        assert f"  {field}" in explained, field
+    assert "found by: quotation marks" in explained and "→ speaker" in explained
+    assert "takes part:" in explained
+
+
+def test_explain_on_every_example_and_corpus_article() -> None:
+    corpus = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+    paths = [str(EXAMPLES)] + ([str(corpus)] if corpus.is_dir() else [])
+    result = CliRunner().invoke(cli, ["extract", "--explain", "--glob", "*.txt", *paths])
+    assert result.exit_code == 0, result.output
+    assert result.output.count("explain:") == result.output.count("== ")

@@ -36,7 +36,10 @@ def _summary(rec) -> str:
 @click.option("--language", type=click.Choice(["kk", "ru", "en"]), default=None,
               help="Language of articles that do not say (default: detected).")
 @click.option("--glob", "glob", metavar="PATTERN", help="In folders, only files matching PATTERN (e.g. '*.txt').")
-def extract(paths: tuple[str, ...], as_json: bool, language: str | None, glob: str | None) -> None:
+@click.option("--explain", is_flag=True, help="After each article's summary, which rule decided each field "
+              "and on which words of the text (page chrome, outlet, home country, publication date, people, "
+              "participants, meetings, quotes, claims, topics and codes).")
+def extract(paths: tuple[str, ...], as_json: bool, language: str | None, glob: str | None, explain: bool) -> None:
     """Extract meetings, participants, quotes and numeric claims from articles.
 
     PATHS are files or folders, as for `archive import`: .txt/.md (UTF-8, optional YAML front
@@ -54,8 +57,15 @@ def extract(paths: tuple[str, ...], as_json: bool, language: str | None, glob: s
             failed += 1
             click.echo(f"archive extract: {item.where}: {item.reason}", err=True)
             continue
+        notes: list = []
         try:
-            rec = extract_article(item)
+            if explain:
+                from archive.extract.trace import explaining
+
+                with explaining() as notes:
+                    rec = extract_article(item)
+            else:
+                rec = extract_article(item)
         except ValueError as e:
             failed += 1
             click.echo(f"archive extract: {item.source}: {e}", err=True)
@@ -67,6 +77,11 @@ def extract(paths: tuple[str, ...], as_json: bool, language: str | None, glob: s
         if as_json:
             sys.stdout.write(json.dumps(rec.to_dict(), ensure_ascii=False) + "\n")
         else:
-            click.echo(_summary(rec) + "\n")
+            click.echo(_summary(rec))
+            if explain:
+                from archive.extract.trace import render
+
+                click.echo("explain:\n" + "\n".join(render(notes, item.body)))
+            click.echo()
     if failed:
         sys.exit(1)

@@ -19,6 +19,7 @@ from typing import Any
 
 from archive.extract.dates import find_dates
 from archive.extract.segment import Span
+from archive.extract.trace import note
 
 LINE = re.compile(r"[^\n]+")
 WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
@@ -70,6 +71,7 @@ def read_page(body: str, lang: str) -> Page:
         if mark:                                   # "date 2025-11-13 АСТАНА. …": the mark is chrome
             page_date = page_date or mark.group(1)
             chrome.append(Span(s, s + mark.end()))
+            note("published", "a date mark opening the page", s, s + mark.end(), mark.group(1))
             s += mark.end()
             line = body[s:e]
             stripped = line.strip()
@@ -78,8 +80,10 @@ def read_page(body: str, lang: str) -> Page:
         kind, date = _chrome_kind(line, lang, d, seen, first=not content, last=i == len(lines) - 1)
         if date and not page_date:
             page_date = date
+            note("published", "a date line of the page", s, e, date)
         if kind:
             chrome.append(Span(s, e))
+            note("page chrome", kind, s, e)
         else:
             content.append((s, e))
         seen.add(_norm(line))
@@ -97,6 +101,7 @@ def read_page(body: str, lang: str) -> Page:
     for s1, e1, s2 in pairs:
         if body[s2:s2 + 1].islower() or (wrapped_page and (s1, e1, s2) in long_cut):
             text[e1:s2] = " " * (s2 - e1)
+            note("page wraps", "a line wrap inside a sentence read as a space", max(s1, e1 - 20), min(s2 + 20, len(body)))
     return Page("".join(text), chrome, page_date)
 
 

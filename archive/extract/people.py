@@ -27,6 +27,7 @@ from archive.extract.lexicon import lexicon
 from archive.extract.mentions import Mention
 from archive.extract.places import country_code, place
 from archive.extract.segment import Intervals, Span
+from archive.extract.trace import active, note
 
 WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:[-’'][^\W\d_]+)*(?:[’']s)?", re.U)
 ORGANIZATION_ROLES = frozenset({"head_of_organization"})
@@ -1033,6 +1034,15 @@ def find_people(body: str, lang: str, home: str | None = None) -> People:
     _assign_positions(people, positions, lang)
     people.mentions = sorted(
         [*names, *(Mention(t.span.start, t.span.end, "title") for t in title_mentions)], key=lambda m: m.start)
+    if active():
+        for p in persons:
+            first = p.mentions[0] if p.mentions else None
+            seen = positions.get(id(p)) or []
+            note(f"person {p.name}", "a name" + (" with its office" if seen else ""),
+                 first.start if first else None, first.end if first else None,
+                 f"position «{p.position or '-'}», role {p.role or '-'}, state {p.country or '-'}"
+                 + (" (the home country's: named without a state)" if p.country_default else
+                    " (from the office's words)" if p.country and any(c for *_, c in seen) else ""))
     return people
 
 

@@ -41,6 +41,7 @@ from archive.extract.quotes import QuoteFinding, find_quotes, grammar
 from archive.extract.segment import Intervals, Span, index_at, paragraphs, sentences
 from archive.extract.segment import lead as lead_of
 from archive.extract.sources import find_sources, language_press, local_name, outlet_country, site
+from archive.extract.trace import active, note
 from archive.read.text import RawArticle
 from archive.record import ArticleRecord, Claim, Meeting, Participant, Quote
 
@@ -167,12 +168,15 @@ def resolve_statements(findings: list[QuoteFinding], people: People, lang: str,
     out: list[Statement] = []
     for f in sorted(findings, key=lambda f: (f.sentence.start, f.start)):
         person: Person | None = None
+        how = ""
         if f.cue is not None:
             mention = sp.at(f.cue)
             person = sp.person_of(mention) if mention else None
+            how = f"the {mention.kind} in the cue" if person else ""
             if person is None and mention is None:
                 # a pronoun, or a cue we could not tie to a mention: the last actor
                 person = sp.last_actor(f.sentence.start, out)
+                how = "a pronoun or bare cue: the last actor"
             elif person is None and mention is not None and mention.kind == "title":
                 # a title standing alone that no one named holds ("the deputy PM noted …"): the person
                 # the text is about, unless the title names another state
@@ -180,10 +184,17 @@ def resolve_statements(findings: list[QuoteFinding], people: People, lang: str,
                 actor = sp.last_actor(f.sentence.start, out)
                 if actor is not None and (title is None or title.country is None or actor.country in (None, title.country)):
                     person = actor
+                    how = "a title nobody named holds: the person the text is about"
         else:
             prev = next((s for s in reversed(out) if s.finding.sentence.end <= f.sentence.start
                          or s.finding.sentence == f.sentence), None)
             person = prev.speaker if prev else sp.last_actor(f.sentence.start, out)
+            how = "no cue: the previous statement's speaker" if prev else "no cue: the last actor"
+        if active():
+            field = f"{'quote' if f.direct else 'reported'} [{f.start}:{f.end}]"
+            note(field, f"found by: {f.rule or 'statement'}", f.start, f.end)
+            note(field, "cue" if f.cue else "no cue", f.cue.start if f.cue else None, f.cue.end if f.cue else None,
+                 f"speaker {person.name if person else 'none'} ({how or 'unresolved'})")
         out.append(Statement(f, person))
     return out
 
@@ -324,6 +335,17 @@ def _participants(body: str, people: People, statements: list[Statement], quoted
             continue                      # a spokesperson reports the meeting
         if in_lead or id(p) in speakers or (p.role and as_subject) or at_meeting:
             chosen.append(p)
+            if active():
+                why = ("named in the lead" if in_lead else "a speaker" if id(p) in speakers
+                       else "the subject of a sentence, with an office" if p.role and as_subject
+                       else "named in a sentence that reports the meeting")
+                m = outside[0]
+                note(f"participant {p.name}", f"takes part: {why}", m.start, m.end,
+                     f"{p.role or 'no role'}, {p.country or 'no state'}" + (" (the home country's, by default)"
+                                                                          if p.country_default else ""))
+        elif active() and outside:
+            note(f"not a participant: {p.name}", "named only in passing or in an oblique case",
+                 outside[0].start, outside[0].end)
     return sorted(chosen, key=lambda p: p.first_offset)
 
 
@@ -345,13 +367,19 @@ def article_source(raw: RawArticle, body: str, sents: list[Span], lang: str) -> 
     site_name, site_country = site(raw.url)
     site_name = local_name(site_name, lang)   # a known site as the article's language names it (ТАСС)
     outlet, via = raw.outlet or site_name, cited
+    note("outlet", "the metadata's outlet" if raw.outlet else "the site the URL names" if site_name
+         else "the reporter the text names" if reporter else "the source the text cites" if cited else "none",
+         detail=str(outlet or reporter or cited))
     if outlet is None:
         # without metadata the reporter named in the text is the outlet; else the source it cites
         outlet, via = (reporter, cited) if reporter else (cited, None)
     elif reporter and not cited and reporter.casefold() not in outlet.casefold():
         via = reporter
-    home = (outlet_country(raw.outlet) or site_country or outlet_country(outlet)
-            or _source_country(reporter, lang) or _source_country(cited, lang) or language_press(lang))
+    evidence = [("the metadata's outlet", outlet_country(raw.outlet)), ("the URL's site", site_country),
+                ("a known outlet", outlet_country(outlet)), ("the reporter the text names", _source_country(reporter, lang)),
+                ("the source the text cites", _source_country(cited, lang)), ("the language's press", language_press(lang))]
+    why, home = next(((w, c) for w, c in evidence if c), ("no evidence", None))
+    note("home country", why, detail=str(home))
     return outlet, via, home
 
 
@@ -390,12 +418,19 @@ def extract_article(raw: RawArticle) -> ArticleRecord:
         _, line_date = dateline(body, lang, dates)
         published = (line_date.date if line_date is not None and line_date.date else None) \
             or page.date or page_date(body, raw.url)
+        if line_date is not None and line_date.date:
+            note("published", "a dateline", line_date.start, line_date.end, line_date.date)
+        elif published and not page.date:
+            note("published", "the date in the URL", detail=published)
+    else:
+        note("published", "the metadata", detail=published)
         if published is not None:
             dates = find_dates(body, lang, published)
 
     outlet, via, home = article_source(raw, body, sents, lang)
     people = find_people(body, lang, home)
     if home is None and (home := text_home(body, lang, people)):
+        note("home country", "the state the text names most (no outlet evidence)", detail=home)
         people = find_people(body, lang, home)
     # quotation marks first, so that people named only inside a quote are not taken as participants
     findings = find_quotes(body, sents, lang, people.mentions)
@@ -423,6 +458,8 @@ def extract_article(raw: RawArticle) -> ArticleRecord:
         if p.country is None and p.role not in ORGANIZATION_ROLES and setting.country \
                 and (setting.country != home if home else setting.country not in represented):
             p.country = setting.country
+            note(f"participant {p.name}", "state: the host of a meeting abroad represents its country",
+                 detail=setting.country)
     from archive.names import person_key
 
     def participants_of(people_: tuple[Person, ...] | list[Person]) -> tuple[Participant, ...]:
@@ -430,6 +467,9 @@ def extract_article(raw: RawArticle) -> ArticleRecord:
 
     # several events: the main meeting, then each later event with someone new (archive.extract.events)
     events = split_events(body, sents, persons, people, quoted, lang)
+    for k, e in enumerate(events[1:], 2):
+        note(f"meeting {k}", "a later event with someone new (events.split_events)",
+             detail=f"{e.kind or 'same kind'}: " + ", ".join(p.name for p in e.persons))
     main_persons = list(events[0].persons)
     participants = participants_of(main_persons)
     kind = setting.kind
@@ -442,6 +482,8 @@ def extract_article(raw: RawArticle) -> ArticleRecord:
         # no place named, an official of the article's own country takes part: it is held at home
         # (a trip abroad names where it goes)
         country = home
+        note("meeting.country", "no place named, an official of the home country takes part: at home",
+             detail=home)
     # the canonical vocabulary: metric codes and periods against the meeting's date, else the article's
     claims = canonical_claims(claims, [cue for _, cue in found], body, lang,
                               reference_month(setting.date, published))

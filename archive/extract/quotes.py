@@ -41,6 +41,7 @@ from functools import cache
 from archive.extract.lexicon import lexicon
 from archive.extract.mentions import Mention
 from archive.extract.segment import Span
+from archive.extract.trace import active
 
 __all__ = ["QuoteFinding", "find_quotes"]
 
@@ -64,6 +65,7 @@ class QuoteFinding:
     direct: bool
     cue: Span | None
     sentence: Span
+    rule: str = ""          # the rule that found it (archive extract --explain)
 
 
 # ---------------------------------------------------------------------------------------- language data
@@ -705,7 +707,7 @@ def _direct(ctx: _Ctx, paragraphs: list[Span]) -> list[QuoteFinding]:
                 for ps, pe, attr in records:
                     ts, te = _trim(body, ps, pe)
                     if te > ts:
-                        out.append(QuoteFinding(ts, te, True, cue, att_sent))
+                        out.append(QuoteFinding(ts, te, True, cue, att_sent, rule="dialogue line"))
                     ctx.take(ps, attr[1] if attr else pe)
                 ctx.mask(para.start, para.end)
                 prev_dialogue = True
@@ -719,7 +721,7 @@ def _direct(ctx: _Ctx, paragraphs: list[Span]) -> list[QuoteFinding]:
                 cue, words = named
                 sent = ctx.sentence_at(words)
                 ts, te = _trim(body, words, para.end)
-                out.append(QuoteFinding(ts, te, True, cue, sent))
+                out.append(QuoteFinding(ts, te, True, cue, sent, rule="transcript speaker line"))
                 ctx.take(para.start, para.end)
                 ctx.mask(para.start, para.end)
                 speaking = (cue, sent)
@@ -727,7 +729,7 @@ def _direct(ctx: _Ctx, paragraphs: list[Span]) -> list[QuoteFinding]:
             # -- the speaker's words go on in a paragraph of their own, in their voice
             if speaking is not None and _in_voice(ctx, para.start, para.end) and not _line_shape(body, para):
                 ts, te = _trim(body, para.start, para.end)
-                out.append(QuoteFinding(ts, te, True, speaking[0], speaking[1]))
+                out.append(QuoteFinding(ts, te, True, speaking[0], speaking[1], rule="speaker's voice goes on"))
                 ctx.take(para.start, para.end)
                 ctx.mask(para.start, para.end)
                 continue
@@ -741,7 +743,7 @@ def _direct(ctx: _Ctx, paragraphs: list[Span]) -> list[QuoteFinding]:
                     for ps, pe, a in parts:
                         ts, te = _trim(body, ps, pe)
                         if te > ts:
-                            out.append(QuoteFinding(ts, te, True, ctx.cue_in(a[0], a[1]) if a else cue, att_sent))
+                            out.append(QuoteFinding(ts, te, True, ctx.cue_in(a[0], a[1]) if a else cue, att_sent, rule="words closed by a dash and an attribution"))
                     ctx.take(para.start, para.end)
                     ctx.mask(para.start, para.end)
                     speaking = None
@@ -751,7 +753,7 @@ def _direct(ctx: _Ctx, paragraphs: list[Span]) -> list[QuoteFinding]:
                 cue = _alone_name(ctx, paragraphs[pi + 1])
                 if cue is not None:
                     ts, te = _trim(body, para.start, para.end)
-                    out.append(QuoteFinding(ts, te, True, cue, ctx.sentence_at(para.start)))
+                    out.append(QuoteFinding(ts, te, True, cue, ctx.sentence_at(para.start), rule="pulled quote signed by a name"))
                     ctx.take(para.start, para.end)
                     ctx.mask(para.start, para.end)
                     speaking = None
@@ -821,7 +823,7 @@ def _direct(ctx: _Ctx, paragraphs: list[Span]) -> list[QuoteFinding]:
                     pcue = cue
                 ts, te = _trim(body, ps, pe)
                 if te > ts:
-                    out.append(QuoteFinding(ts, te, True, pcue, att_sent))
+                    out.append(QuoteFinding(ts, te, True, pcue, att_sent, rule="quotation marks"))
             end = after[1] if after else c + 1 if closed else c
             ctx.take(o, end)
             ctx.mask(o, end)
@@ -884,9 +886,23 @@ def _add(ctx: _Ctx, out: list[QuoteFinding], s: int, e: int, cue: Span | None, s
     e = _trim_end(ctx.body, s, e)
     if e - s < 3 or len(WORD.findall(ctx.body[s:e])) < 2 or ctx.overlaps(s, e) or "\x00" in ctx.masked[s:e]:
         return False
-    out.append(QuoteFinding(s, e, False, cue, sent))
+    out.append(QuoteFinding(s, e, False, cue, sent, _caller_rule() if active() else ""))
     ctx.take(s, e)
     return True
+
+
+_RULES = {"_frames": "speech frame (X-тың айтуынша, по словам X, according to X)",
+          "_trailing": "attribution closing the sentence (…, X said)",
+          "_lead_frame": "frame opening the sentence (Noting that …, X)",
+          "_svo": "verb of saying with its clause after it (X said that …)",
+          "_sov": "clause before a verb of saying (… деп атап өтті)"}
+
+
+def _caller_rule() -> str:
+    import sys
+
+    name = sys._getframe(2).f_code.co_name
+    return _RULES.get(name, name.strip("_").replace("_", " "))
 
 
 def _speaker_before(ctx: _Ctx, sent: Span, verb: int) -> tuple[Span | None, bool]:
@@ -1208,7 +1224,7 @@ def _fragments(ctx: _Ctx, reported: list[QuoteFinding]) -> list[QuoteFinding]:
             # a name in quotation marks («Қарашығанақ Петролеум Оперейтинг», «Казахстан — Италия») is
             # capitalised; quoted words of a speaker go on the reported clause in lower case
             if len(WORD.findall(ctx.body[ts:te])) >= 2 and ctx.body[ts:te][:1].islower():
-                out.append(QuoteFinding(ts, te, True, reported[i].cue, reported[i].sentence))
+                out.append(QuoteFinding(ts, te, True, reported[i].cue, reported[i].sentence, rule="quoted words inside a reported clause"))
     return out
 
 
@@ -1244,5 +1260,5 @@ def _reported_inside(ctx: _Ctx, direct: list[QuoteFinding], mentions: Sequence[M
         _frames(inner, sent, found)
         _svo(inner, sent, found)
         _sov(inner, sent, found)
-    return [QuoteFinding(f.start, f.end, False, f.cue, ctx.sentence_at(f.start)) for f in found
+    return [QuoteFinding(f.start, f.end, False, f.cue, ctx.sentence_at(f.start), f.rule) for f in found
             if f.cue is not None and f.cue.start >= f.sentence.start]
