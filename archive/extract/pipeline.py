@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cache
+from typing import Any
 
 from archive.extract.canonical import (
     agenda_sentences,
@@ -403,75 +404,73 @@ def text_home(body: str, lang: str, people: People) -> str | None:
     return top[0][0] if top and (len(top) == 1 or top[0][1] > top[1][1]) else None
 
 
-def extract_article(raw: RawArticle) -> ArticleRecord:
-    lang = language_of(raw)
+@dataclass(slots=True)
+class _Read:
+    """An article as read: the page text the stages work on, its segments, dates and publication date."""
+    body: str
+    paras: list[Span]
+    sents: list[Span]
+    dates: list
+    published: str | None
+
+
+def _read(raw: RawArticle, lang: str) -> _Read:
     # the page as read: chrome blanked, wrapped lines joined (same offsets as the stored body)
     page = read_page(raw.body, lang)
     body = page.text
-    paras = paragraphs(body)
-    sents = sentences(body)
     dates = find_dates(body, lang, raw.published)
     published = raw.published
     if published is None:
         # a dateline ("Москва, 5 октября 2023 года."), else a date line of the page, else the page's
         # URL (…/2023/06/09/…) dates the article; "сегодня" counts from it
         _, line_date = dateline(body, lang, dates)
-        published = (line_date.date if line_date is not None and line_date.date else None) \
-            or page.date or page_date(body, raw.url)
         if line_date is not None and line_date.date:
-            note("published", "a dateline", line_date.start, line_date.end, line_date.date)
-        elif published and not page.date:
-            note("published", "the date in the URL", detail=published)
-    else:
-        note("published", "the metadata", detail=published)
+            published = line_date.date
+            note("published", "a dateline", line_date.start, line_date.end, published)
+        else:
+            published = page.date or page_date(body, raw.url)
+            if published and not page.date:
+                note("published", "the date in the URL", detail=published)
         if published is not None:
             dates = find_dates(body, lang, published)
+    else:
+        note("published", "the metadata", detail=published)
+    return _Read(body, paragraphs(body), sentences(body), dates, published)
 
-    outlet, via, home = article_source(raw, body, sents, lang)
-    people = find_people(body, lang, home)
-    if home is None and (home := text_home(body, lang, people)):
-        note("home country", "the state the text names most (no outlet evidence)", detail=home)
-        people = find_people(body, lang, home)
-    # quotation marks first, so that people named only inside a quote are not taken as participants
-    findings = find_quotes(body, sents, lang, people.mentions)
-    quoted = Intervals([Span(f.start, f.end) for f in findings if f.direct])
-    statements = resolve_statements(findings, people, lang, quoted, sents)
 
-    lead = lead_of(body, paras)
-    persons = _participants(body, people, statements, quoted, lead, sents, lang)
-
-    found = find_claims(body, sents, lang, published, dates)
-    claims = _claim_speakers([c for c, _ in found], statements, sents, paras, people, quoted, body, lang)
-
-    setting = find_setting(body, paras, sents, lang, dates, published, quoted.spans)
+def _settle_countries(persons: list[Person], setting_country: str | None, home: str | None) -> None:
+    """Two holders of one office from the home country by default: the second is the other side; the
+    host of a meeting abroad represents the country it is in (without a home country: when nobody
+    else represents it)."""
     held: set[tuple[str | None, str | None]] = set()
     for p in persons:
-        # two holders of one office from the home country is the default misfiring: the second one
-        # named is the other side
         if p.country_default and (p.role, p.country) in held:
             p.country, p.country_default = None, False
         held.add((p.role, p.country))
     represented = {p.country for p in persons if p.country}
     for p in persons:
-        # the host of a meeting abroad represents the country the meeting is in (without a home
-        # country: when nobody else represents it)
-        if p.country is None and p.role not in ORGANIZATION_ROLES and setting.country \
-                and (setting.country != home if home else setting.country not in represented):
-            p.country = setting.country
+        if p.country is None and p.role not in ORGANIZATION_ROLES and setting_country \
+                and (setting_country != home if home else setting_country not in represented):
+            p.country = setting_country
             note(f"participant {p.name}", "state: the host of a meeting abroad represents its country",
-                 detail=setting.country)
+                 detail=setting_country)
+
+
+def _participants_of(persons: tuple[Person, ...] | list[Person]) -> tuple[Participant, ...]:
     from archive.names import person_key
 
-    def participants_of(people_: tuple[Person, ...] | list[Person]) -> tuple[Participant, ...]:
-        return tuple(Participant(p.name, p.position, p.role, p.country, person_key(p.name)) for p in people_)
+    return tuple(Participant(p.name, p.position, p.role, p.country, person_key(p.name)) for p in persons)
 
+
+def _meetings(r: _Read, lang: str, setting: Any, persons: list[Person], people: People, statements: list[Statement],
+              quoted: Intervals, claims: list[Claim], home: str | None) -> tuple[tuple[Meeting, ...], list[Claim]]:
+    """The main meeting and the later events, with the canonical codes; the claims with theirs."""
     # several events: the main meeting, then each later event with someone new (archive.extract.events)
-    events = split_events(body, sents, persons, people, quoted, lang)
+    events = split_events(r.body, r.sents, persons, people, quoted, lang)
     for k, e in enumerate(events[1:], 2):
         note(f"meeting {k}", "a later event with someone new (events.split_events)",
              detail=f"{e.kind or 'same kind'}: " + ", ".join(p.name for p in e.persons))
     main_persons = list(events[0].persons)
-    participants = participants_of(main_persons)
     kind = setting.kind
     if kind == "meeting" and len({p.country for p in main_persons if p.country}) >= 3:
         # officials of three or more states: a multilateral sitting; of heads of state, a summit
@@ -484,28 +483,50 @@ def extract_article(raw: RawArticle) -> ArticleRecord:
         country = home
         note("meeting.country", "no place named, an official of the home country takes part: at home",
              detail=home)
-    # the canonical vocabulary: metric codes and periods against the meeting's date, else the article's
-    claims = canonical_claims(claims, [cue for _, cue in found], body, lang,
-                              reference_month(setting.date, published))
     # topic codes: the statements made at the meeting and the sentences that report it
     spans = [*(Span(st.finding.start, st.finding.end) for st in statements),
-             *agenda_sentences(body, sents, lang), *report_sentences(body, sents, lang)]
-    codes = topic_codes(body, lang, topics=setting.topics, occasion=setting.occasion, kind=kind, spans=spans,
+             *agenda_sentences(r.body, r.sents, lang), *report_sentences(r.body, r.sents, lang)]
+    codes = topic_codes(r.body, lang, topics=setting.topics, occasion=setting.occasion, kind=kind, spans=spans,
                         claims=claims, roles=[p.role for p in persons])
-    meeting = Meeting(kind, setting.date, setting.city, country, setting.occasion,
-                      participants, setting.topics, codes)
+    main = Meeting(kind, setting.date, setting.city, country, setting.occasion,
+                   _participants_of(main_persons), setting.topics, codes)
     # a later event happens on the same trip and day unless it is a call; it has no topics of its own
     later = tuple(
         Meeting(e.kind or kind, setting.date, *((None, None) if (e.kind or kind) in REMOTE_KINDS
                                                  else (setting.city, country)),
-                setting.occasion, participants_of(e.persons))
+                setting.occasion, _participants_of(e.persons))
         for e in events[1:])
+    return (main, *later), claims
+
+
+def extract_article(raw: RawArticle) -> ArticleRecord:
+    lang = language_of(raw)
+    r = _read(raw, lang)
+    outlet, via, home = article_source(raw, r.body, r.sents, lang)
+    people = find_people(r.body, lang, home)
+    if home is None and (home := text_home(r.body, lang, people)):
+        note("home country", "the state the text names most (no outlet evidence)", detail=home)
+        people = find_people(r.body, lang, home)
+    # quotation marks first, so that people named only inside a quote are not taken as participants
+    findings = find_quotes(r.body, r.sents, lang, people.mentions)
+    quoted = Intervals([Span(f.start, f.end) for f in findings if f.direct])
+    statements = resolve_statements(findings, people, lang, quoted, r.sents)
+    persons = _participants(r.body, people, statements, quoted, lead_of(r.body, r.paras), r.sents, lang)
+
+    found = find_claims(r.body, r.sents, lang, r.published, r.dates)
+    claims = _claim_speakers([c for c, _ in found], statements, r.sents, r.paras, people, quoted, r.body, lang)
+    setting = find_setting(r.body, r.paras, r.sents, lang, r.dates, r.published, quoted.spans)
+    _settle_countries(persons, setting.country, home)
+    # the canonical vocabulary: metric codes and periods against the meeting's date, else the article's
+    claims = canonical_claims(claims, [cue for _, cue in found], r.body, lang,
+                              reference_month(setting.date, r.published))
+    meetings, claims = _meetings(r, lang, setting, persons, people, statements, quoted, claims, home)
     quotes = tuple(
-        Quote(st.speaker.name if st.speaker else None, body[st.finding.start:st.finding.end],
+        Quote(st.speaker.name if st.speaker else None, r.body[st.finding.start:st.finding.end],
               st.finding.direct, st.finding.start, st.finding.end)
         for st in sorted(statements, key=lambda s: s.finding.start)
     )
     return ArticleRecord(
-        id=raw.id, language=lang, title=raw.title, published=published, outlet=outlet, via=via,
-        url=raw.url, meetings=(meeting, *later), quotes=quotes, claims=tuple(claims),
+        id=raw.id, language=lang, title=raw.title, published=r.published, outlet=outlet, via=via,
+        url=raw.url, meetings=meetings, quotes=quotes, claims=tuple(claims),
     )
