@@ -56,6 +56,7 @@ def _config(lang: str) -> dict[str, Any]:
     data["topic_lead_rx"] = re.compile(data["topic_lead"], re.I) if data.get("topic_lead") else None
     data["topic_drop_rx"] = re.compile(data["topic_drop"], re.I) if data.get("topic_drop") else None
     data["city_phrase_rx"] = [linear.compile(p) for p in data.get("city_phrases") or ()]
+    data["occasion_phrase_rx"] = [linear.compile(p) for p in data.get("occasion_phrases") or ()]
     data["topic_phrase_rx"] = [(linear.compile(p, re.I), True) for p in data.get("topic_phrases") or ()]
     data["topic_phrase_rx"] += [(linear.compile(p, re.I), False) for p in data.get("topic_terms") or ()]
     data["topic_phrase_stop"] = frozenset(data.get("topic_phrase_stop") or ())
@@ -214,11 +215,16 @@ def _occasion(body: str, sent: Span, tokens: list[Token], kind_idx: int | None, 
                 phrase = lead_tokens[j:i]
                 visit = _visit_phrase(phrase, cfg, lang)
                 return visit or _normal_phrase([t.text for t in phrase], lang, cfg)
-    # "в рамках X", "as part of X"
+    # "в рамках X", "на “полях” X", "as part of (his participation in) X"
+    skip = frozenset(cfg.get("occasion_skip") or ())
     for phrase in cfg.get("occasion_before") or ():
-        m = re.search(r"(?<!\w)" + re.escape(phrase) + r"\s+([^,.;:]+)", text, re.I)
+        words_rx = r"[\s“”\"«»]+".join(re.escape(w) for w in phrase.split())
+        m = re.search(r"(?<!\w)" + words_rx + r"[“”\"«»]?\s+([^,.;:]+)", text, re.I)
         if m:
-            words = _until_stop(m.group(1).split()[:9], cfg)
+            found = m.group(1).split()
+            while found and found[0].casefold() in skip:
+                found = found[1:]          # "his participation in the …": the event follows
+            words = _until_stop(found[:9], cfg)
             visit = _visit_phrase(tokenize(" ".join(words)), cfg, lang)
             return visit or " ".join(words).strip(" «»\"") or None
     # a meeting held during a visit: the visit is its occasion
@@ -389,6 +395,16 @@ def _split_list(span: str, lang: str, cfg: dict[str, Any]) -> list[str]:
     return out
 
 
+def _event_named(body: str, lead_para: Span, cfg: dict[str, Any]) -> str | None:
+    """A framework event the lead names where the meeting took place ("… XXI өңіраралық ынтымақтастық
+    форумында": an event in the locative): `occasion_phrases`, RE2 patterns whose first group is it."""
+    for rx in cfg["occasion_phrase_rx"]:
+        m = rx.search(body[lead_para.start:lead_para.end])
+        if m:
+            return " ".join(m.group(1).split())
+    return None
+
+
 def _names_an_event(occasion: str, cfg: dict[str, Any]) -> bool:
     """An occasion is an event named in more than one word, one of them an event word, or a format
     named by its acronym ("C5+1", "ШЫҰ"); a bare "Сапар" or "his participation" is none."""
@@ -506,5 +522,7 @@ def find_setting(body: str, paragraphs: list[Span], sentences: list[Span], lang:
         occasion = _occasion(body, kind_sent, kind_tokens, kind_idx, kind, lang, cfg, lead_para)
         if occasion is not None and not _names_an_event(occasion, cfg):
             occasion = None                   # "his participation", a title, a bare "Сапар": no event
+    if occasion is None and kind not in cfg["remote"]:
+        occasion = _event_named(body, lead_para, cfg)
     topics = _topics(body, sentences, lang, cfg, Intervals(list(quoted)))
     return Setting(kind, date, city, country, occasion, topics)
