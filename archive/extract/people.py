@@ -1165,10 +1165,7 @@ def resolve_title(people: People, title: TitleMention, lang: str, before: int | 
     if len(same_role) == 1:
         return same_role[0]
     if same_role:
-        # the holder mentioned most recently before this title
-        recent = [m for m in people.names if before is not None and m.start < before
-                  and m.person in {p.name for p in same_role}]
-        if recent:
-            return people.by_name(recent[-1].person or "")
-        return same_role[0]
+        # no state to tell them apart: the holder the article is about, the first it names (news
+        # write from their principal's side: "… met Prime Minister Y. The Prime Minister (X) said")
+        return min(same_role, key=lambda p: p.first_offset)
     return None
