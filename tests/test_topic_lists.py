@@ -23,6 +23,12 @@ LISTS = [
     ("kk", "Президенттер екі ел серіктестігі мен одақтастығының қазіргі жағдайын талқылады.",
      ["екі ел серіктестігі мен одақтастығы"]),
     ("kk", "Тараптар энергетика және басқа да мәселелерді талқылады.", ["энергетика"]),
+    ("kk", "Тараптар екіжақты қарым-қатынастардың ахуалы мен келешегін талқылады.",
+     ["екіжақты қарым-қатынастардың ахуалы"]),
+    # a pair of adjectives opening the list shares its head; a pair of nouns does not
+    ("kk", "Тараптар өңірлік және халықаралық күн тәртібіндегі мәселелерді талқылады.",
+     ["өңірлік және халықаралық күн тәртібі"]),
+    ("kk", "Тараптар денсаулық және білім беру мәселелерін талқылады.", ["денсаулық", "білім беру"]),
     # a Russian passive: the list follows the verb unless only a frame does
     ("ru", "В ходе встречи были обсуждены вопросы энергетики и транспорта.", ["энергетики", "транспорта"]),
     ("ru", "Энергетика и транспорт были обсуждены на встрече.", ["Энергетика", "транспорт"]),
@@ -52,5 +58,18 @@ LISTS = [
 
 @pytest.mark.parametrize(("lang", "text", "topics"), LISTS)
 def test_discussed_lists(lang: str, text: str, topics: list[str]) -> None:
+    (m,) = extract_article(article_from_text(text, "t", defaults={"language": lang})).meetings
+    assert list(m.topics) == topics
+
+
+@pytest.mark.parametrize(("lang", "text", "topics"), [
+    # a sphere of cooperation is no topic when a modifier says how good or close the ties are, or a verb opens it
+    ("ru", "Стороны отметили тесное практическое взаимодействие ведомств.", []),
+    ("en", "The sides noted their strong ties and fruitful partnership.", []),
+    ("en", "The leaders also discussed cooperation within the Organisation of Turkic States.",
+     ["Organisation of Turkic States"]),
+    ("kk", "Тараптар арасында ынтымақтастық орнады.", []),
+])
+def test_spheres_named_in_passing(lang: str, text: str, topics: list[str]) -> None:
     (m,) = extract_article(article_from_text(text, "t", defaults={"language": lang})).meetings
     assert list(m.topics) == topics

@@ -62,6 +62,7 @@ def _config(lang: str) -> dict[str, Any]:
     data["topic_phrase_rx"] += [(linear.compile(p, re.I), False) for p in data.get("topic_terms") or ()]
     data["topic_phrase_stop"] = frozenset(data.get("topic_phrase_stop") or ())
     data["topic_phrase_stop_endings"] = tuple(data.get("topic_phrase_stop_endings") or ())
+    data["topic_phrase_stop_before"] = frozenset(data.get("topic_phrase_stop_before") or ())
     return data
 
 
@@ -371,8 +372,12 @@ def _with_phrases(body: str, sentences: list[Span], cfg: dict[str, Any], quoted:
                     continue
                 item = m.group(1).strip()
                 first = item.split()[0].casefold()
+                # a modifier before it counts as well (`topic_phrase_stop_before`): "тесного практического
+                # взаимодействия"
+                before = re.search(r"([^\W\d_][\w-]*)\s+$", text[max(0, m.start(1) - 40):m.start(1)])
                 key = _stems(item)
-                if checked and (first in cfg["topic_phrase_stop"] or first.endswith(cfg["topic_phrase_stop_endings"])) \
+                if checked and (first in cfg["topic_phrase_stop"] or first.endswith(cfg["topic_phrase_stop_endings"])
+                                or before is not None and before.group(1).casefold() in cfg["topic_phrase_stop_before"]) \
                         or not key or any(key <= k for k in seen):
                     continue
                 seen.add(key)
@@ -447,20 +452,31 @@ def _join_parts(pieces: list[str], cfg: dict[str, Any], lang: str) -> list[str]:
     after a conjunction), a bare adjective sharing the next one's head ("региональной и международной
     повестки", `topic_adjective_endings`; with `topic_adjective_alone` only a one-word item or one
     before another adjective: "strengthening cultural and humanitarian ties"), two names ("России и
-    Узбекистана") and places in a case form that go with the item before ("в Кокшетау, Семее и …")."""
+    Узбекистана") and places in a case form that go with the item before ("в Кокшетау, Семее и …").
+    Where adjectives and nouns share their endings (Kazakh -лық), only a pair that opens the list is
+    one topic ("өңірлік және халықаралық күн тәртібі", `topic_pair_adjective_endings`), and a lone
+    possessed noun after a conjunction shares the possessor before it ("қатынастардың ахуалы мен келешегі")."""
     conj = {c.strip().casefold() for c in cfg.get("topic_conjunctions") or ()}
     genitive = tuple(cfg.get("topic_genitive_endings") or ())
     possessed = tuple(cfg.get("topic_possessed_endings") or ())
     adjective = tuple(cfg.get("topic_adjective_endings") or ())
+    pair = tuple(cfg.get("topic_pair_adjective_endings") or ())
+    nouns = frozenset(cfg.get("topic_pair_adjective_not") or ())
+    strip = cfg["topic_strip"]
     alone = bool(cfg.get("topic_adjective_alone"))
-    out = [pieces[0]]
+    out, opened = [pieces[0]], [True]      # opened: the item is the list's first or follows no comma
     for k in range(1, len(pieces) - 1, 2):
         sep, part = pieces[k], pieces[k + 1]
         prev, words = out[-1].split(), part.split()
         is_conj = sep.strip().casefold() in conj
+        bare = [w for w in prev if w.lower() not in strip]
         join = bool(prev and words) and (
             is_conj and bool(genitive) and prev[-1].lower().endswith(possessed)
             and any(len(w) > 5 and w.lower().endswith(genitive) for w in words)
+            or is_conj and bool(genitive) and len(words) == 1 and words[0].lower().endswith(possessed)
+            and any(len(w) > 5 and w.lower().endswith(genitive) for w in prev[:-1])
+            or is_conj and bool(pair) and opened[-1] and len(bare) == 1 and len(words) > 1
+            and bare[0].lower().endswith(pair) and bare[0].lower() not in nouns
             or bool(adjective) and prev[-1].lower().endswith(adjective) and len(prev[-1]) > 4
             and (not alone or len(prev) == 1 or words[0].lower().endswith(adjective))
             or is_conj and len(words) == 1 and words[0][:1].isupper() and prev[-1][:1].isupper()
@@ -470,6 +486,7 @@ def _join_parts(pieces: list[str], cfg: dict[str, Any], lang: str) -> list[str]:
             out[-1] += sep + part
         else:
             out.append(part)
+            opened.append(bool(sep.strip(" ,")))
     return out
 
 
