@@ -29,6 +29,11 @@ LISTS = [
     ("kk", "Тараптар өңірлік және халықаралық күн тәртібіндегі мәселелерді талқылады.",
      ["өңірлік және халықаралық күн тәртібі"]),
     ("kk", "Тараптар денсаулық және білім беру мәселелерін талқылады.", ["денсаулық", "білім беру"]),
+    # talking about, exchanging views on
+    ("kk", "Тараптар Ауғанстандағы жағдай мен су ресурстары төңірегінде пікір алмасты.",
+     ["Ауғанстандағы жағдай", "су ресурстары"]),
+    ("ru", "Речь шла о развитии туризма, модернизации сельского хозяйства и строительстве дорог.",
+     ["развитии туризма", "модернизации сельского хозяйства", "строительстве дорог"]),
     # a Russian passive: the list follows the verb unless only a frame does
     ("ru", "В ходе встречи были обсуждены вопросы энергетики и транспорта.", ["энергетики", "транспорта"]),
     ("ru", "Энергетика и транспорт были обсуждены на встрече.", ["Энергетика", "транспорт"]),
@@ -69,6 +74,9 @@ def test_discussed_lists(lang: str, text: str, topics: list[str]) -> None:
     ("en", "The leaders also discussed cooperation within the Organisation of Turkic States.",
      ["Organisation of Turkic States"]),
     ("kk", "Тараптар арасында ынтымақтастық орнады.", []),
+    # background names no topic of the meeting
+    ("ru", "Министры встретились в Астане. К слову, товарооборот двух стран вырос.", []),
+    ("en", "The ministers met in Astana. Earlier, the sides discussed energy and transit.", []),
 ])
 def test_spheres_named_in_passing(lang: str, text: str, topics: list[str]) -> None:
     (m,) = extract_article(article_from_text(text, "t", defaults={"language": lang})).meetings

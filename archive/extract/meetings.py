@@ -62,6 +62,8 @@ def _config(lang: str) -> dict[str, Any]:
     data["topic_phrase_rx"] += [(linear.compile(p, re.I), False) for p in data.get("topic_terms") or ()]
     data["topic_phrase_stop"] = frozenset(data.get("topic_phrase_stop") or ())
     data["topic_phrase_stop_endings"] = tuple(data.get("topic_phrase_stop_endings") or ())
+    background = data.get("topic_background")
+    data["topic_background_rx"] = re.compile(background, re.I) if background else None
     data["topic_phrase_stop_before"] = frozenset(data.get("topic_phrase_stop_before") or ())
     return data
 
@@ -274,7 +276,7 @@ def _topics(body: str, sentences: list[Span], lang: str, cfg: dict[str, Any],
     out: list[str] = []
     verb_rx = cfg["topic_verb_rx"]
     for sent in sentences:
-        if quoted.contains(sent.start, sent.end):
+        if quoted.contains(sent.start, sent.end) or _background(body, sent, cfg):
             continue
         if verb_rx is not None and not verb_rx.search(body, sent.start, sent.end):
             continue
@@ -336,6 +338,13 @@ def _topics(body: str, sentences: list[Span], lang: str, cfg: dict[str, Any],
     return tuple(_with_phrases(body, sentences, cfg, quoted, out))
 
 
+def _background(body: str, sent: Span, cfg: dict[str, Any]) -> bool:
+    """A sentence of background ("Ранее …", "Айта кетейік, …", "Earlier, …", `topic_background`)
+    names no topic of the meeting."""
+    rx = cfg["topic_background_rx"]
+    return rx is not None and rx.match(body[sent.start:min(sent.end, sent.start + 60)].lstrip(" \n\t-–—«\"")) is not None
+
+
 def _boundary(body: str, tokens: list[Token], vi: int, cfg: dict[str, Any]) -> int | None:
     """The last token before the verb that closes what precedes a verb-final list: a word in the
     comitative ("губернаторымен", `topic_boundary_endings`) or a converb before a comma ("өткізіп,",
@@ -363,7 +372,7 @@ def _with_phrases(body: str, sentences: list[Span], cfg: dict[str, Any], quoted:
     seen = {_stems(t) for t in topics}
     out = list(topics)
     for sent in sentences:
-        if quoted.contains(sent.start, sent.end):
+        if quoted.contains(sent.start, sent.end) or _background(body, sent, cfg):
             continue
         text = body[sent.start:sent.end]
         for rx, checked in cfg["topic_phrase_rx"]:
