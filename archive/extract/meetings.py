@@ -20,6 +20,7 @@ from archive.extract.people import Token, morphology, tokenize
 from archive.extract.places import Place
 from archive.extract.segment import Intervals, Span, lead
 
+_LIST_END = re.compile(r";|(?<=[^\W\d_A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2})[.!?]\s+(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])")
 DATELINE = re.compile(r"\A\s*([^\W\d_][^\W\d_ -]*(?:[ -][^\W\d_]+)?)\s*,"
                       r"(?:\s*[^\W\d_][^\W\d_ -]*,)?\s*(?=\d|[^\W\d_]+\s+\d)", re.U)
 
@@ -47,10 +48,14 @@ def _config(lang: str) -> dict[str, Any]:
     data["verb_like"] = tuple(data.get("verb_like") or ())
     data["occasion_visit_kinds"] = tuple(data.get("occasion_visit_kinds") or ())
     data["topic_strip"] = frozenset(data.get("topic_strip") or ())
+    data["topic_strip_tail"] = frozenset(data.get("topic_strip_tail") or data["topic_strip"])
     data["topic_head_endings"] = tuple(data.get("topic_head_endings") or ())
     data["topic_passive"] = tuple(data.get("topic_passive") or ())
     data["topic_passive_aux"] = frozenset(data.get("topic_passive_aux") or ())
     data["topic_frame_endings"] = tuple(data.get("topic_frame_endings") or ())
+    data["topic_frame_prepositions"] = frozenset(data.get("topic_frame_prepositions") or ())
+    opener = data.get("topic_passive_opener")
+    data["topic_passive_opener_rx"] = re.compile(opener, re.I) if opener else None
     verbs = data.get("topic_verbs") or ()
     data["topic_verb_rx"] = re.compile("|".join(re.escape(v) for v in verbs), re.I) if verbs else None
     data["topic_lead_rx"] = re.compile(data["topic_lead"], re.I) if data.get("topic_lead") else None
@@ -61,6 +66,9 @@ def _config(lang: str) -> dict[str, Any]:
     data["topic_phrase_rx"] += [(linear.compile(p, re.I), False) for p in data.get("topic_terms") or ()]
     data["topic_phrase_stop"] = frozenset(data.get("topic_phrase_stop") or ())
     data["topic_phrase_stop_endings"] = tuple(data.get("topic_phrase_stop_endings") or ())
+    background = data.get("topic_background")
+    data["topic_background_rx"] = re.compile(background, re.I) if background else None
+    data["topic_phrase_stop_before"] = frozenset(data.get("topic_phrase_stop_before") or ())
     return data
 
 
@@ -280,7 +288,7 @@ def _topics(body: str, sentences: list[Span], lang: str, cfg: dict[str, Any],
     out: list[str] = []
     verb_rx = cfg["topic_verb_rx"]
     for sent in sentences:
-        if quoted.contains(sent.start, sent.end):
+        if quoted.contains(sent.start, sent.end) or _background(body, sent, cfg):
             continue
         if verb_rx is not None and not verb_rx.search(body, sent.start, sent.end):
             continue
@@ -299,24 +307,40 @@ def _topics(body: str, sentences: list[Span], lang: str, cfg: dict[str, Any],
             vi += 1
         if verb_last:
             si = next((i for i in range(vi - 1, -1, -1) if tokens[i].lower.startswith(subjects)), None)
+            if si is None:
+                # no subject word: the list follows the counterpart ("X губернаторымен …") or a clause
+                # ("кездесу өткізіп, …")
+                si = _boundary(body, tokens, vi, cfg)
+            start = tokens[si].end if si is not None else None
             if si is None and body[m.start():m.end() + 12].lower().startswith(cfg["topic_passive"]):
                 # a passive ("X, Y мәселелері талқыланды") has no subject: the list follows the frame
-                # of the sentence ("Кездесуде", "Әңгіме барысында")
-                si = next((i for i in range(min(vi, 6)) if tokens[i].lower.endswith(cfg["topic_frame_endings"])), None)
-                if si is None:
-                    continue
-            if si is None:
+                # of the sentence ("Кездесуде", "Әңгіме барысында"), else opens the sentence
+                spheres = tuple(cfg.get("topic_sphere_words") or ())
+                si = next((i for i in range(min(vi, 6)) if tokens[i].lower.endswith(cfg["topic_frame_endings"])
+                           and not tokens[i].lower.startswith(spheres)), None)
+                start = tokens[si].end if si is not None else sent.start
+            if start is None:
                 continue
-            start = tokens[si].end
             ci = next((i for i in range(vi - 1, -1, -1) if tokens[i].lower.startswith(closers)), None)
-            end = tokens[ci].start if ci is not None and ci > si else tokens[vi].start
+            end = tokens[ci].start if ci is not None and tokens[ci].start >= start else tokens[vi].start
         else:
             start = tokens[vi].end
             end = sent.end
             aux = re.search(r"(\w+)\s*$", body[sent.start:m.start()])
             if aux and aux.group(1).lower() in cfg["topic_passive_aux"]:
-                # "X, Y and Z were discussed at the meeting": the list is the subject
-                start, end = sent.start, sent.start + aux.start(1)
+                after = body[tokens[vi].end:sent.end].strip(" ,.;:")
+                if not after or after.split(maxsplit=1)[0].lower() in cfg["topic_frame_prepositions"]:
+                    # "X, Y and Z were discussed at the meeting": the list is the subject (after the
+                    # clause that opens it: "…, at which X and Y were considered"); else it follows
+                    # the verb ("в ходе встречи были обсуждены вопросы X")
+                    start, end = sent.start, sent.start + aux.start(1)
+                    opener = cfg["topic_passive_opener_rx"]
+                    if opener is not None:
+                        start = max((o.end() for o in opener.finditer(body, start, end)), default=start)
+            # a list ends at a semicolon or a full stop inside a quotation ("… повестки. В Беларусь …")
+            stop = _LIST_END.search(body, start, end)
+            if stop is not None:
+                end = stop.start()
         span = body[start:end]
         if quoted.overlaps(start, end):
             continue
@@ -324,6 +348,28 @@ def _topics(body: str, sentences: list[Span], lang: str, cfg: dict[str, Any],
             if item.casefold() not in {o.casefold() for o in out}:
                 out.append(item)
     return tuple(_with_phrases(body, sentences, cfg, quoted, out))
+
+
+def _background(body: str, sent: Span, cfg: dict[str, Any]) -> bool:
+    """A sentence of background ("Ранее …", "Айта кетейік, …", "Earlier, …", `topic_background`)
+    names no topic of the meeting."""
+    rx = cfg["topic_background_rx"]
+    return rx is not None and rx.match(body[sent.start:min(sent.end, sent.start + 60)].lstrip(" \n\t-–—«\"")) is not None
+
+
+def _boundary(body: str, tokens: list[Token], vi: int, cfg: dict[str, Any]) -> int | None:
+    """The last token before the verb that closes what precedes a verb-final list: a word in the
+    comitative ("губернаторымен", `topic_boundary_endings`) or a converb before a comma ("өткізіп,",
+    `topic_clause_endings`)."""
+    ends = tuple(cfg.get("topic_boundary_endings") or ())
+    clause = tuple(cfg.get("topic_clause_endings") or ())
+    for i in range(vi - 1, -1, -1):
+        w = tokens[i].lower
+        if ends and w.endswith(ends) and len(w) > 4 and w not in ends:
+            return i
+        if clause and w.endswith(clause) and body[tokens[i].end:tokens[i].end + 1] == ",":
+            return i
+    return None
 
 
 def _stems(text: str) -> frozenset[str]:
@@ -338,7 +384,7 @@ def _with_phrases(body: str, sentences: list[Span], cfg: dict[str, Any], quoted:
     seen = {_stems(t) for t in topics}
     out = list(topics)
     for sent in sentences:
-        if quoted.contains(sent.start, sent.end):
+        if quoted.contains(sent.start, sent.end) or _background(body, sent, cfg):
             continue
         text = body[sent.start:sent.end]
         for rx, checked in cfg["topic_phrase_rx"]:
@@ -347,9 +393,13 @@ def _with_phrases(body: str, sentences: list[Span], cfg: dict[str, Any], quoted:
                     continue
                 item = m.group(1).strip()
                 first = item.split()[0].casefold()
+                # a modifier before it counts as well (`topic_phrase_stop_before`): "тесного практического
+                # взаимодействия"
+                before = re.search(r"([^\W\d_][\w-]*)\s+$", text[max(0, m.start(1) - 40):m.start(1)])
                 key = _stems(item)
-                if checked and (first in cfg["topic_phrase_stop"] or first.endswith(cfg["topic_phrase_stop_endings"])) \
-                        or not key or key in seen:
+                if checked and (first in cfg["topic_phrase_stop"] or first.endswith(cfg["topic_phrase_stop_endings"])
+                                or before is not None and before.group(1).casefold() in cfg["topic_phrase_stop_before"]) \
+                        or not key or any(key <= k for k in seen):
                     continue
                 seen.add(key)
                 out.append(item)
@@ -362,25 +412,47 @@ def _split_list(span: str, lang: str, cfg: dict[str, Any]) -> list[str]:
     if cfg["topic_verb_rx"] is not None:
         # a second verb of discussing starts a new list ("reviewed X and discussed Y, Z")
         pattern = (pattern + "|" if pattern else "") + r"\b\w*(?:" + cfg["topic_verb_rx"].pattern + r")\w*"
-    parts = re.split(pattern, span, flags=re.I) if pattern else [span]
+    parts = _join_parts(re.split(f"({pattern})", span, flags=re.I), cfg, lang) if pattern else [span]
     lead = cfg["topic_lead_rx"]
     drop = cfg["topic_drop_rx"]
-    parts = [lead.sub("", p.strip(" ,.;")) if lead else p for p in parts]
-    parts = [p for p in parts if not (drop and drop.match(p.strip(" ,.;")))]
+    if lead:
+        for _ in range(3):      # frames stack: "a number of topical issues of cooperation in …"
+            parts = [lead.sub("", p.strip(" ,.;")) for p in parts]
+    parts = [p for p in parts if not (drop and drop.search(p.strip(" ,.;")))]
     strip = cfg["topic_strip"]
     cut = tuple(cfg.get("topic_cut") or ())
-    out: list[str] = []
+    spheres = tuple(cfg.get("topic_sphere_words") or ())
+    generic = tuple(cfg.get("topic_generic") or ())
+    pieces: list[list[str]] = []
     for part in parts:
         words = part.split()
         for k, w in enumerate(words):
             if k and w.lower().startswith(cut):
                 words = words[:k]
                 break
-        while words and words[0].lower().strip(",.") in strip:
+        for k, w in enumerate(words):
+            if k and w.lower().startswith(spheres):
+                # a sphere word ends the spheres it names and may open another topic ("өнеркәсіп
+                # салаларында бірлескен жобаларды іске асыру" → "өнеркәсіп", "бірлескен жобалар")
+                rest = words[k + 1:]
+                words = words[:k]
+                if any(r.lower().strip(",.") not in strip and r.lower().strip(",.") not in cfg["topic_phrase_stop"]
+                       and not r.lower().startswith(generic) for r in rest):
+                    pieces.append(words)
+                    words = rest
+                break
+        pieces.append(words)
+    out: list[str] = []
+    for words in pieces:
+        while words and words[0].lower().strip(",.") in strip \
+                and not (any(w[:1].isupper() for w in words[1:])
+                         and all(w[:1].isupper() or w.lower() in strip for w in words[1:])):
+            # "сотрудничества России и Казахстана" keeps its head: names alone are no topic
             words.pop(0)
-        while words and words[-1].lower().strip(",.") in strip:
+        tail = cfg["topic_strip_tail"]
+        while words and words[-1].lower().strip(",.") in tail:
             words.pop()
-        if len(words) > cfg.get("topic_max_words", 8) or not words:
+        if len(words) > cfg.get("topic_max_words", 12) or not words:
             continue
         if words[-1].islower() and words[-1].endswith(cfg["topic_head_endings"]):
             # the head noun of a verb-final language's phrase carries the case: back to its base form
@@ -403,6 +475,50 @@ def _event_named(body: str, lead_para: Span, cfg: dict[str, Any]) -> str | None:
         if m:
             return " ".join(m.group(1).split())
     return None
+
+
+def _join_parts(pieces: list[str], cfg: dict[str, Any], lang: str) -> list[str]:
+    """Rejoin the pieces of a split list (items at even indices, separators between) that name one
+    topic: conjuncts sharing a possessor ("серіктестігі мен одақтастығының жағдайы", `topic_genitive_endings`
+    after a conjunction), a bare adjective sharing the next one's head ("региональной и международной
+    повестки", `topic_adjective_endings`; with `topic_adjective_alone` only a one-word item or one
+    before another adjective: "strengthening cultural and humanitarian ties"), two names ("России и
+    Узбекистана") and places in a case form that go with the item before ("в Кокшетау, Семее и …").
+    Where adjectives and nouns share their endings (Kazakh -лық), only a pair that opens the list is
+    one topic ("өңірлік және халықаралық күн тәртібі", `topic_pair_adjective_endings`), and a lone
+    possessed noun after a conjunction shares the possessor before it ("қатынастардың ахуалы мен келешегі")."""
+    conj = {c.strip().casefold() for c in cfg.get("topic_conjunctions") or ()}
+    genitive = tuple(cfg.get("topic_genitive_endings") or ())
+    possessed = tuple(cfg.get("topic_possessed_endings") or ())
+    adjective = tuple(cfg.get("topic_adjective_endings") or ())
+    pair = tuple(cfg.get("topic_pair_adjective_endings") or ())
+    nouns = frozenset(cfg.get("topic_pair_adjective_not") or ())
+    strip = cfg["topic_strip"]
+    alone = bool(cfg.get("topic_adjective_alone"))
+    out, opened = [pieces[0]], [True]      # opened: the item is the list's first or follows no comma
+    for k in range(1, len(pieces) - 1, 2):
+        sep, part = pieces[k], pieces[k + 1]
+        prev, words = out[-1].split(), part.split()
+        is_conj = sep.strip().casefold() in conj
+        bare = [w for w in prev if w.lower() not in strip]
+        join = bool(prev and words) and (
+            is_conj and bool(genitive) and prev[-1].lower().endswith(possessed)
+            and any(len(w) > 5 and w.lower().endswith(genitive) for w in words)
+            or is_conj and bool(genitive) and len(words) == 1 and words[0].lower().endswith(possessed)
+            and any(len(w) > 5 and w.lower().endswith(genitive) for w in prev[:-1])
+            or is_conj and bool(pair) and opened[-1] and len(bare) == 1 and len(words) > 1
+            and bare[0].lower().endswith(pair) and bare[0].lower() not in nouns
+            or bool(adjective) and prev[-1].lower().endswith(adjective) and len(prev[-1]) > 4
+            and (not alone or len(prev) == 1 or words[0].lower().endswith(adjective))
+            or is_conj and len(words) == 1 and words[0][:1].isupper() and prev[-1][:1].isupper()
+            or all(w[:1].isupper() for w in words)
+            and any(_inflected_place(w.strip(",.«»"), lang) for w in (prev[-1], *words)))
+        if join:
+            out[-1] += sep + part
+        else:
+            out.append(part)
+            opened.append(bool(sep.strip(" ,")))
+    return out
 
 
 def _names_an_event(occasion: str, cfg: dict[str, Any]) -> bool:
