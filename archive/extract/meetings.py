@@ -19,6 +19,7 @@ from archive.extract.lexicon import lexicon
 from archive.extract.people import Token, morphology, tokenize
 from archive.extract.places import Place
 from archive.extract.segment import Intervals, Span, lead
+from archive.extract.trace import note
 
 _LIST_END = re.compile(r";|(?<=[^\W\d_A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2})[.!?]\s+(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])")
 DATELINE = re.compile(r"\A\s*([^\W\d_][^\W\d_ -]*(?:[ -][^\W\d_]+)?)\s*,"
@@ -604,10 +605,19 @@ def find_setting(body: str, paragraphs: list[Span], sentences: list[Span], lang:
                 break
     if kind_idx is None and lead_sents:
         kind_tokens = tokenize(body, lead_sents[0].start, lead_sents[0].end)
+    if kind_idx is not None:
+        note("meeting.kind", "the event word of the lead (remote kinds first; a visit frames another event)",
+             kind_tokens[kind_idx].start, kind_tokens[kind_idx].end, kind)
+    else:
+        note("meeting.kind", "no event word: a meeting", lead_para.start, min(lead_para.end, lead_para.start + 80))
 
     in_lead = [d for d in dates if d.date and d.start < lead_para.end and d is not line_date]
     # a written date beats a relative word in the same lead ("Прибывший накануне …, 24 мая принял участие")
-    date = next((d.date for d in in_lead if not d.relative), None) or next((d.date for d in in_lead), None)
+    hit = next((d for d in in_lead if not d.relative), None) or next(iter(in_lead), None)
+    date = hit.date if hit else None
+    if hit:
+        note("meeting.date", "a relative word against the publication date" if hit.relative
+             else "a date written in the lead", hit.start, hit.end, hit.date)
     if date is None and len(paragraphs) > 1:
         # "Кездесу 2024 жылғы 22 ақпанда … өтті": the second paragraph dates the meeting it names
         second = paragraphs[1]
@@ -616,14 +626,15 @@ def find_setting(body: str, paragraphs: list[Span], sentences: list[Span], lang:
                 sent = next((s for s in sentences if s.start <= d.start < s.end), None)
                 if sent is not None and _kind_hits(tokenize(body, sent.start, sent.end), cfg):
                     date = d.date
+                    note("meeting.date", "a date in the second paragraph's event sentence", d.start, d.end, d.date)
                     break
 
     city = country = None
     if kind not in cfg["remote"]:
         p = None
-        if place_word:
-            from archive.extract.places import place as lookup
+        from archive.extract.places import place as lookup
 
+        if place_word:
             p = lookup(place_word, lang)
         named = _named_city(body, lead_para, lang, cfg)
         if named is not None and (p is None or named.name != p.name):
@@ -632,13 +643,25 @@ def find_setting(body: str, paragraphs: list[Span], sentences: list[Span], lang:
             p = _place_in(body, tokenize(body, lead_para.start, lead_para.end), lang)
         if p is not None:
             city, country = p.name, p.country
+            note("meeting.place", "the dateline's place" if place_word and p.name == getattr(lookup(place_word, lang), "name", None)
+                 else "said to be a city" if named is not None and p is named else "a place the lead names",
+                 lead_para.start, min(lead_para.end, lead_para.start + 80), f"{city}, {country}")
+    else:
+        note("meeting.place", "a call has no place")
 
     occasion = None
     if kind_sent is not None:
         occasion = _occasion(body, kind_sent, kind_tokens, kind_idx, kind, lang, cfg, lead_para)
         if occasion is not None and not _names_an_event(occasion, cfg):
             occasion = None                   # "his participation", a title, a bare "Сапар": no event
+    if occasion is not None:
+        note("meeting.occasion", "a framework event (X аясында, в рамках X, a visit, the body of a session)",
+             detail=occasion)
     if occasion is None and kind not in cfg["remote"]:
         occasion = _event_named(body, lead_para, cfg)
+        if occasion:
+            note("meeting.occasion", "an event named where the meeting took place (occasion_phrases)", detail=occasion)
     topics = _topics(body, sentences, lang, cfg, Intervals(list(quoted)))
+    if topics:
+        note("meeting.topics", "discussed lists and spheres of cooperation (topic_* keys)", detail="; ".join(topics))
     return Setting(kind, date, city, country, occasion, topics)
