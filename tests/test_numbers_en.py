@@ -31,6 +31,11 @@ CASES = [
     ("Trade may reach 400 million manat.", [("400 million manat", "400000000", "AZN", None, None)]),
     ("Kazakhstan is among the top 5 investors, and the forum is set for June 10-11.", []),
     ("Less than 5% of the cargo goes by sea.", [("5%", "5", "%", "under", None)]),
+    ("Mutual trade approached around $1 bln, and 35 billion Russian rubles were invested.",
+     [("$1 bln", "1000000000", "USD", "approx", None),
+      ("35 billion Russian rubles", "35000000000", "RUB", None, None)]),
+    ("The credit line amounts to 200 million Belarusian rubles.",
+     [("200 million Belarusian rubles", "200000000", "BYN", None, None)]),
     # not claims
     ("The two leaders met on 3 October 2023 in Astana.", []),
     ("The two countries agreed to meet three times a year.", []),

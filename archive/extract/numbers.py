@@ -29,7 +29,7 @@ from typing import Any
 
 from archive.extract.dates import DateMention, find_dates
 from archive.extract.lexicon import lexicon
-from archive.extract.segment import Span
+from archive.extract.segment import HEADLINE_WORDS, LEAD_REACH, SENTENCE_END, Span
 from archive.record import CLAIM_VALUE_LIMIT, Claim
 
 FLAGS = re.IGNORECASE | re.UNICODE
@@ -101,6 +101,8 @@ class _Lang:
     change_any: re.Pattern[str] | None    # any word of change_before and change_before_far
     change_before_far: tuple[tuple[re.Pattern[str], str], ...]   # the verb a few words before its preposition
     change_after: tuple[tuple[re.Pattern[str], str], ...]
+    change_direct: tuple[tuple[re.Pattern[str], str], ...]   # "прибавил 11%": no preposition needed
+    comparatives: tuple[tuple[re.Pattern[str], str], ...]    # "больше на 4,8%": a change, no qualifier
     metrics: re.Pattern[str] | None
     count_metric: re.Pattern[str] | None
     metric_word_after: bool
@@ -182,6 +184,10 @@ def _lang(lang: str) -> _Lang:
             for k, p in (d.get("change_before_far") or cb).items() if p),
         change_after=tuple((re.compile(rf"{HSPACE}*(?:{_alt(p)})(?!\w)", FLAGS), k)
                            for k, p in ca.items() if p),
+        change_direct=tuple((re.compile(rf"(?<!\w)(?:{_alt(p)}){HSPACE}*$", FLAGS), k)
+                            for k, p in (d.get("change_direct") or {}).items() if p),
+        comparatives=tuple((re.compile(rf"(?<!\w)(?:{_alt(p)}){HSPACE}*$", FLAGS), k)
+                           for k, p in (d.get("change_comparatives") or {}).items() if p),
         metrics=_opt(d.get("metrics"), r"(?<!\w)(?:{})(?!\w)"),
         count_metric=_opt(d.get("count_metrics"), r"(?:{})(?!\w)"),
         metric_word_after=bool(d.get("metric_word_after", True)),
@@ -274,13 +280,19 @@ def _split_groups(L: _Lang, m: re.Match[str]) -> list[tuple[int, int]]:
     return spans
 
 
-def _strip_before(L: _Lang, text: str) -> tuple[str, str | None, bool]:
+def _strip_before(L: _Lang, text: str) -> tuple[str, str | None, bool, str | None]:
     """Peel qualifiers, change prepositions and one period ("в ближайшие пять лет") off the end of
-    `text` (the words before a number)."""
+    `text` (the words before a number); a comparative before the preposition ("больше на") is the
+    change it names and ends the peeling."""
     qualifier, prep, period = None, False, False
     if not HAS_LETTER.search(text):
-        return text, None, False                  # every qualifier, preposition and period has a word
+        return text, None, False, None            # every qualifier, preposition and period has a word
     for _ in range(5):
+        if prep:
+            for rx, kind in L.comparatives:
+                m = rx.search(text)
+                if m:
+                    return text[:m.start()], qualifier, prep, kind
         for rx, q in L.qual_before if L.qual_any and L.qual_any.search(text) else ():
             m = rx.search(text)
             if m:
@@ -298,7 +310,7 @@ def _strip_before(L: _Lang, text: str) -> tuple[str, str | None, bool]:
                 break
             period = True
             text = text[:m.start()]
-    return text, qualifier, prep
+    return text, qualifier, prep, None
 
 
 def _object(L: _Lang, body: str, pos: int, limit: int) -> tuple[str | None, str | None]:
@@ -363,10 +375,13 @@ class _Sentence:
     when first needed."""
     span: Span
     breaks: list[tuple[int, int]] | None = None
+    full_stops: list[int] = field(default_factory=list)    # ends of the sentence breaks inside it
     hits: dict[tuple[int, int], tuple[list[_Hit], list[_Hit]]] = field(default_factory=dict)
     # unit and clause of the last scaled amount ("5 млрд долларов …, и … довести его до 10 млрд")
     scaled_unit: tuple[str, tuple[int, int]] | None = None
     cue: ClaimCue | None = None     # of the last claim made in the sentence
+    periods: list[_Hit] | None = None   # every period of the sentence, found when first needed
+    period_ends: list[int] = field(default_factory=list)
 
 
 def _metrics(L: _Lang, body: str, a: int, b: int) -> list[_Hit]:
@@ -400,6 +415,7 @@ def _clause(L: _Lang, body: str, s: _Sentence, start: int, end: int) -> tuple[in
     span = s.span
     if s.breaks is None:
         breaks = [(m.start(), m.end()) for m in SENTENCE_BREAK.finditer(body, span.start, span.end)]
+        s.full_stops = [be for _, be in breaks]
         if L.clause_break:
             breaks += [(m.start(), m.end()) for m in L.clause_break.finditer(body, span.start, span.end)]
         s.breaks = sorted(breaks)
@@ -440,15 +456,29 @@ def _metric(L: _Lang, body: str, s: _Sentence, clause: tuple[int, int], start: i
     return best.text if best else None
 
 
-def _period(L: _Lang, body: str, s: _Sentence, clause: tuple[int, int], start: int, end: int) -> _Hit | None:
+def _period(L: _Lang, body: str, s: _Sentence, clause: tuple[int, int], start: int, end: int,
+            counted: bool = False) -> _Hit | None:
     best: tuple[int, _Hit] | None = None
-    for h in _clause_hits(L, body, s, clause)[1]:
+    metrics, periods = _clause_hits(L, body, s, clause)
+    for h in periods:
         if h.start < end and start < h.end:
             continue
         dist = (start - h.end) if h.end <= start else 2 * (h.start - end)
         dist += WEAK_PERIOD if h.weak else 0
         if best is None or dist < best[0]:
             best = (dist, h)
+    if best is None and not metrics and not counted and clause[0] > s.span.start:
+        # a clause that goes on about the subject of an earlier one ("…, что … больше на 4,8%") and
+        # names no period and no measure or counted noun of its own: the period named last before it
+        if s.periods is None:
+            s.periods = _periods(L, body, s.span.start, s.span.end)
+            s.period_ends = [h.end for h in s.periods]
+        k = bisect_right(s.period_ends, clause[0]) - 1
+        j = bisect_right(s.full_stops, clause[0]) - 1
+        opening = s.full_stops[j] if j >= 0 else s.span.start    # … within the same sentence
+        while k >= 0 and s.periods[k].weak:
+            k -= 1
+        return s.periods[k] if k >= 0 and s.periods[k].start >= opening else None
     return best[1] if best else None
 
 
@@ -568,13 +598,18 @@ def _claim(L: _Lang, body: str, n: _Number, s: _Sentence, prev_end: int) -> tupl
     if n.word and value < L.word_min:
         return None, pos
     # qualifiers and change words before
-    rest, q_before, prep = _strip_before(L, body[max(sent.start, start - WINDOW):start])
+    rest, q_before, prep, comparative = _strip_before(L, body[max(sent.start, start - WINDOW):start])
     if q_before == "up_to" and L.up_to_cancel and L.up_to_cancel.search(rest):
         q_before = None
     qualifier = q_before or qualifier
-    change = None
+    change = comparative
     prep = prep or n.adverb
-    if (prep or not L.change_prep_required) and L.change_any and L.change_any.search(rest):
+    if change is None and L.change_direct:
+        for rx, kind in L.change_direct:          # "прибавил 11%": a verb that takes the number itself
+            if rx.search(rest):
+                change = kind
+                break
+    if change is None and (prep or not L.change_prep_required) and L.change_any and L.change_any.search(rest):
         for rx, kind in L.change_before:
             if rx.search(rest) and (prep or unit in RELATIVE_UNITS):
                 change = kind
@@ -603,7 +638,7 @@ def _claim(L: _Lang, body: str, n: _Number, s: _Sentence, prev_end: int) -> tupl
         metric = _metric(L, body, s, clause, start, end, False)
         if metric is None and L.metric_word_after:
             metric = _fallback_word(L, body, after_pos, clause[1])
-    hit = _period(L, body, s, clause, start, end)
+    hit = _period(L, body, s, clause, start, end, unit is None and obj is not None)
     period = hit.text if hit else None
     if abs(value) >= CLAIM_VALUE_LIMIT:
         return None, max(pos, end)                # no statistic is this large, and no column holds it
@@ -640,7 +675,8 @@ def find_claims(body: str, sentences: Sequence[Span], lang: str, published: str 
     sents = sorted(sentences, key=lambda s: s.start)
     starts = [s.start for s in sents]
     claims: list[tuple[Claim, ClaimCue]] = []
-    covered = prev_end = 0
+    # the headline repeats a figure of the text, or gives one the text lost: page chrome either way
+    covered = prev_end = _headline_end(body)
     cache: dict[int, _Sentence] = {}
     for n in _candidates(L, body):
         if n.start < covered or is_blocked(n.start, n.num_end):
@@ -659,6 +695,32 @@ def find_claims(body: str, sentences: Sequence[Span], lang: str, published: str 
             covered = covered_to
             prev_end = claim.end
     return claims
+
+
+HEADLINE_OPENERS = "«“„\"—–-"
+
+
+def _headline_end(body: str) -> int:
+    """Where the headline lines at the top of the page end (0 if there are none): the lines before the
+    first one that ends a sentence, each short, ending in no sentence mark, colon or comma and opening
+    no quotation or dialogue line; only when a line that ends a sentence follows within LEAD_REACH."""
+    end, pos = 0, 0
+    for _ in range(LEAD_REACH):
+        m = NOT_SPACE.search(body, pos)
+        if m is None:
+            return 0
+        pos = body.find("\n", m.start())
+        pos = len(body) if pos < 0 else pos
+        line = body[m.start():pos].strip()
+        if SENTENCE_END.search(line[-3:]) or line[-1] in ":;," or len(line.split()) > HEADLINE_WORDS:
+            return end
+        if line[0] in HEADLINE_OPENERS:
+            return 0
+        end = pos
+    return 0
+
+
+NOT_SPACE = re.compile(r"\S")
 
 
 def _line(body: str, pos: int) -> Span:
