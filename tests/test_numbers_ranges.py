@@ -9,6 +9,21 @@ from archive.extract.segment import sentences
 
 # (lang, sentence, [(span text, value, unit, qualifier, change)])
 CASES = [
+    # a handful of states is no statistic, a qualified or larger count of them is one
+    ("kk", "Министр биыл 4 мемлекетке сапармен барды.", []),
+    ("kk", "Конференцияға қырықтан астам мемлекеттің сарапшылары келді.",
+     [("қырық", "40", None, "over", None)]),
+    ("kk", "Бұл ұйымға 57 мемлекет мүше.", [("57", "57", None, None, None)]),
+    ("kk", "Екі бауырлас ел арасындағы байланыс нығайды.", []),
+    ("kk", "Өнімнің үштен бірі экспортқа кетеді.", []),
+    ("ru", "Делегация посетила 3 страны Персидского залива.", []),
+    ("ru", "Выставку посетили гости из более чем 20 государств.", [("20", "20", None, "over", None)]),
+    ("en", "The envoy toured 4 countries of the region.", []),
+    ("en", "Some 60 countries sent their delegations.", [("60", "60", None, "approx", None)]),
+    # ranks and the parts of a programme
+    ("ru", "Страна заняла 7 место в рейтинге, а форум включил 4 секции и 9 панелей.", []),
+    ("kk", "Форум бағдарламасы 5 сессия мен 2 панельден тұрады.", []),
+    ("en", "The forum has 3 sessions, and the index rose 4 notches.", []),
     # a range is one claim: the whole range, the upper bound, qualifier up_to
     ("kk", "Биыл астық экспорты 8–9 млн тоннаға жетуі мүмкін.",
      [("8–9 млн тонна", "9000000", "t", "up_to", None)]),

@@ -107,6 +107,8 @@ class _Lang:
     count_metric: re.Pattern[str] | None
     metric_word_after: bool
     not_counted: re.Pattern[str] | None
+    not_counted_below: Decimal            # "екі ел" is no claim, "отыздан астам мемлекет" is
+    no_statistic: re.Pattern[str] | None  # "5 место", "3 секции": ranks and the parts of a programme
     periods: re.Pattern[str] | None       # one alternation; group k<i> is pattern i, p<i> its reported part
     period_canonical: tuple[str | None, ...]
     period_ignore: tuple[bool, ...]       # comparison bases ("өткен жылдың сәйкес кезеңі"): no period
@@ -140,7 +142,9 @@ def _lang(lang: str) -> _Lang:
     words = None
     if numerals:
         w = "|".join(re.escape(k) for k in sorted(numerals, key=len, reverse=True))
-        words = re.compile(rf"(?<!\w)(?:{w})(?:{HSPACE}+(?:{w}))*(?!\w)", FLAGS)
+        ending = d.get("numeral_endings")
+        ending = rf"(?P<end>{_alt(ending)})?" if ending else ""
+        words = re.compile(rf"(?<!\w)(?:{w})(?:{HSPACE}+(?:{w}))*{ending}(?!\w)", FLAGS)
     scales, units = d.get("scales") or [], d.get("units") or []
     mult = d.get("multipliers") or []
     tail = rf"(?P<suf>{case})(?!\w)" if case else r"(?!\w)"
@@ -192,6 +196,8 @@ def _lang(lang: str) -> _Lang:
         count_metric=_opt(d.get("count_metrics"), r"(?:{})(?!\w)"),
         metric_word_after=bool(d.get("metric_word_after", True)),
         not_counted=_opt(d.get("not_counted"), r"(?:{})(?!\w)"),
+        not_counted_below=Decimal(str(d.get("not_counted_below", 10))),
+        no_statistic=_opt(d.get("no_statistic"), r"(?:{})(?!\w)"),
         periods=re.compile("(?<!\\w)(?:" + "|".join(
             rf"(?P<k{i}>{p['pattern'].replace('(?P<p>', f'(?P<p{i}>')})"
             for i, p in enumerate(periods)) + ")(?!\\w)", FLAGS) if periods else None,
@@ -217,6 +223,7 @@ class _Number:
     unit: str | None
     word: bool            # written in words
     adverb: bool = False  # a multiplier word that is itself the change ("вдвое", "double")
+    tail: int = 0         # end of a case ending glued to the last numeral word ("отыздан"), else 0
 
 
 def _digits_value(L: _Lang, text: str) -> Decimal | None:
@@ -261,7 +268,10 @@ def _candidates(L: _Lang, body: str) -> list[_Number]:
             out.append(_Number(m.start(), m.end(), value, L.prefixes.get(cur) if cur else None, False))
     if L.words:
         for m in L.words.finditer(body):
-            out.append(_Number(m.start(), m.end(), _words_value(L, m.group()), None, True))
+            ending = m.groupdict().get("end")
+            stop = m.start("end") if ending else m.end()
+            out.append(_Number(m.start(), stop, _words_value(L, body[m.start():stop]), None, True,
+                               tail=m.end() if ending else 0))
     if L.multipliers:
         for m in L.multipliers.finditer(body):
             out.append(_Number(m.start(), m.end(), L.multiplier_values[_which(m, "x")], "times", False, True))
@@ -516,6 +526,8 @@ def _claim(L: _Lang, body: str, n: _Number, s: _Sentence, prev_end: int) -> tupl
             return None, pos                      # times, "5+1", fractions
     suffix = ""
     end = pos
+    if n.tail:
+        suffix, pos = body[pos:n.tail], n.tail    # "отыздан": the ending of the numeral word itself
     if not n.word and body[pos:pos + 1] in "-‑" and body[pos + 1:pos + 2].isalpha():
         m = WORD.match(body, pos + 1)
         word = m.group().casefold() if m else ""
@@ -564,15 +576,16 @@ def _claim(L: _Lang, body: str, n: _Number, s: _Sentence, prev_end: int) -> tupl
     after_pos = pos
     level = False
     # qualifiers after ("жуық", "астам", "or more")
-    if L.qual_after:
-        m = L.qual_after.match(body, after_pos, sent.end)
-        if m:
-            qualifier = qualifier or L.qual_after_values[_which(m, "q")]
-            after_pos = m.end()
-            if qualifier == "up_to" and L.up_to_cancel_after and L.up_to_cancel_after.match(body, after_pos):
-                qualifier, level = None, True     # "15 млрд долларға дейін артады": a level reached
+    m = L.qual_after.match(body, after_pos, sent.end) if L.qual_after else None
+    if m:
+        qualifier = qualifier or L.qual_after_values[_which(m, "q")]
+        after_pos = m.end()
+        if qualifier == "up_to" and L.up_to_cancel_after and L.up_to_cancel_after.match(body, after_pos):
+            qualifier, level = None, True         # "15 млрд долларға дейін артады": a level reached
+    elif n.tail:
+        return None, pos                          # "үштен бірі": an inflected numeral stands alone only before "астам"
     obj, obj_text = (None, None)
-    rate_obj = False
+    rate_obj = few = False
     if unit is None:
         obj, obj_text = _object(L, body, after_pos, sent.end)
         nxt = WORD.search(body, after_pos, min(sent.end, after_pos + OBJECT_REACH))
@@ -588,8 +601,13 @@ def _claim(L: _Lang, body: str, n: _Number, s: _Sentence, prev_end: int) -> tupl
             rate_obj = obj is not None
             if obj is None:
                 return None, pos                  # "six a week" counts the flights named before
-        if n.word and L.not_counted and nxt and L.not_counted.match(nxt.group()):
-            return None, pos                      # "екі елдің", "two countries"
+        # "5 место", "3 секции": a rank or a part of a programme; "екі ел", "5 мемлекетке сапары": a
+        # handful of states — unless a qualifier makes either a statistic ("отыздан астам мемлекет")
+        few = bool(obj is None and L.no_statistic and nxt and not body[after_pos:nxt.start()].strip()
+                   and L.no_statistic.match(body, nxt.start(), sent.end))
+        if not few and L.not_counted and value < L.not_counted_below:
+            head = obj.split()[-1] if obj else None
+            few = bool(nxt and L.not_counted.match(nxt.group()) or head and L.not_counted.match(head))
         if not n.word and not has_scale and obj is None and YEAR_LIKE[0] <= value <= YEAR_LIKE[1] \
                 and value == value.to_integral_value():
             return None, pos
@@ -602,6 +620,8 @@ def _claim(L: _Lang, body: str, n: _Number, s: _Sentence, prev_end: int) -> tupl
     if q_before == "up_to" and L.up_to_cancel and L.up_to_cancel.search(rest):
         q_before = None
     qualifier = q_before or qualifier
+    if few and qualifier is None:
+        return None, pos
     change = comparative
     prep = prep or n.adverb
     if change is None and L.change_direct:
