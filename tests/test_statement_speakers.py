@@ -1,7 +1,8 @@
 """Speakers of statements and claims across sentences and paragraphs (articles written for these
 tests): a title no named person holds goes to the person the text is about; a claim inside a person's
 statement that another quotes is that person's; a paragraph opening with "In particular" carries the
-statement on; a sentence in someone's own voice is no journalist's continuation."""
+statement on; a sentence in someone's own voice is no journalist's continuation, unless a line with a
+person's name signs it (a pull quote)."""
 from __future__ import annotations
 
 import pytest
@@ -37,6 +38,15 @@ CLAIM_SPEAKERS = [
            "Нұрлыбек Нәлібаев Ресей өңір үшін басты серіктес екенін атап өтті. Біздің облыстың сыртқы "
            "сауда көлеміндегі Ресейдің үлесі 60 пайызды құрайды.",
      [None]),
+    # a pull quote signed by a line with a person's name is that person's; a first-person paragraph
+    # with no signature stays without a speaker
+    ("en", "Prime Minister of Kazakhstan Olzhas Bektenov met Prime Minister of Kyrgyzstan Adylbek Kasymaliev.\n\n"
+           "Adylbek Kasymaliev noted that the sides are ready to expand cooperation.\n\n"
+           "We intend to bring our trade to $5 billion within three years.\n\n"
+           "Olzhas Bektenov\n\n"
+           "The sides also discussed water issues. We will build 12 new reservoirs.\n\n"
+           "The talks ended with a joint press conference.",
+     ["Olzhas Bektenov", None]),
 ]
 
 

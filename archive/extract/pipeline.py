@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -194,12 +195,15 @@ def _continuers(lang: str) -> re.Pattern[str] | None:
 
 
 def _claim_speakers(claims: list[Claim], statements: list[Statement], sents: list[Span], paras: list[Span],
-                    people: People, quoted: Intervals, body: str = "", lang: str = "") -> list[Claim]:
+                    people: People, quoted: Intervals, body: str = "", lang: str = "",
+                    raw: str = "", chrome: Sequence[Span] = ()) -> list[Claim]:
     """A claim's speaker: the innermost statement it sits in; else the statement its sentence continues:
     the following sentences of the same paragraph that name no other actor, and a paragraph that opens
     with a word that carries the statement on ("In particular", "В частности", "Атап айтқанда") after
     a paragraph that ends in it. A sentence in someone's own voice (first or second person) outside any
-    statement is no journalist's continuation: its claims have no speaker we know."""
+    statement is no journalist's continuation: its claims have no speaker we know — unless its
+    paragraph is signed: a pull quote whose next line (page chrome in `raw`) is only the name of a
+    person the article names."""
     starts = [s.start for s in sents]
     by_sentence: dict[int, Statement] = {}
     for st in statements:
@@ -225,6 +229,7 @@ def _claim_speakers(claims: list[Claim], statements: list[Statement], sents: lis
 
     continuer = _continuers(lang) if lang else None
     voice = grammar(lang).voice if lang else None
+    signed = _signed_paragraphs(raw, chrome, body, paras, para_starts, people) if raw and voice else {}
     carried: dict[int, Person | None] = {}
     current: Person | None = None
     current_para = -1
@@ -234,6 +239,8 @@ def _claim_speakers(claims: list[Claim], statements: list[Statement], sents: lis
             current, current_para = (current if goes_on else None), para_of(s)
         if i in by_sentence:
             current = by_sentence[i].speaker
+        elif current_para in signed and voice is not None and voice.search(body, s.start, s.end):
+            current = signed[current_para]
         elif has_actor(s) or (voice is not None and voice.search(body, s.start, s.end)):
             current = None
         carried[i] = current
@@ -255,6 +262,30 @@ def _claim_speakers(claims: list[Claim], statements: list[Statement], sents: lis
             idx = index_at(sents, starts, c.start)
             speaker = carried.get(idx) if idx is not None else None
         out.append(replace(c, speaker=speaker.name if speaker else None))
+    return out
+
+
+SIGNATURE_WORDS = (2, 4)   # a pull quote's signature line: a full name, no more
+
+
+def _signed_paragraphs(raw: str, chrome: Sequence[Span], body: str, paras: list[Span], para_starts: list[int],
+                       people: People) -> dict[int, Person]:
+    """Paragraphs followed directly by a chrome line that is only the full name of a person the
+    article names (a pull quote and its signature), by paragraph index."""
+    from archive.names import person_key
+
+    keys: dict[str, Person] = {}
+    out: dict[int, Person] = {}
+    for span in chrome:
+        text = raw[span.start:span.end].strip()
+        if not SIGNATURE_WORDS[0] <= len(text.split()) <= SIGNATURE_WORDS[1]:
+            continue
+        if not keys:
+            keys = {person_key(p.name): p for p in people.persons if len(p.name.split()) >= 2}
+        person = keys.get(person_key(text))
+        k = bisect.bisect_right(para_starts, span.start) - 1
+        if person is not None and k >= 0 and not body[paras[k].end:span.start].strip():
+            out[k] = person
     return out
 
 
@@ -405,7 +436,8 @@ def extract_article(raw: RawArticle) -> ArticleRecord:
     persons = _participants(body, people, statements, quoted, lead, sents, lang)
 
     found = find_claims(body, sents, lang, published, dates)
-    claims = _claim_speakers([c for c, _ in found], statements, sents, paras, people, quoted, body, lang)
+    claims = _claim_speakers([c for c, _ in found], statements, sents, paras, people, quoted, body, lang,
+                             raw.body, page.chrome)
 
     setting = find_setting(body, paras, sents, lang, dates, published, quoted.spans)
     held: set[tuple[str | None, str | None]] = set()
