@@ -9,6 +9,32 @@ from archive.extract.segment import sentences
 
 # (lang, sentence, [(span text, value, unit, qualifier, change)])
 CASES = [
+    # ranges joined by a word; "from … to" / "с … до" is a level left, not a range
+    ("en", "Output of the plant may grow by 6 to 8 percent next year.",
+     [("6 to 8 percent", "8", "%", "up_to", "increase")]),
+    ("en", "The tariff went from 3 to 4 percent.", [("4 percent", "4", "%", None, None)]),
+    ("ru", "Экспорт мяса может составить от 20 до 30 тыс. тонн.",
+     [("20 до 30 тыс. тонн", "30000", "t", "up_to", None)]),
+    ("ru", "Доля импорта снизилась с 12 до 9%.", [("9%", "9", "%", None, None)]),
+    # a qualifier before "до" outweighs it ("не менее чем до")
+    ("ru", "Банк готов нарастить портфель не менее чем до 2 млрд долларов.",
+     [("2 млрд долларов", "2000000000", "USD", "over", None)]),
+    # a comparative after a Kazakh dative is a change, after the ablative a qualifier
+    ("kk", "Биыл астық экспорты былтырғыдан 12 пайызға көп.", [("12 пайыз", "12", "%", None, "increase")]),
+    ("kk", "Көмір өндірісі 2022 жылмен салыстырғанда 4 пайызға аз.", [("4 пайыз", "4", "%", None, "decrease")]),
+    ("kk", "Жобаның құны 2 млрд доллардан артық.", [("2 млрд доллар", "2000000000", "USD", "over", None)]),
+    # ships are counted
+    ("kk", "Паром паркі кемінде үш жаңа кемемен толықтырылады.", [("үш", "3", None, "over", None)]),
+    ("en", "The company operates 14 container vessels.", [("14", "14", None, None, None)]),
+    # "-fold", barrels a day
+    ("en", "Rail freight to Europe rose 2.5-fold.", [("2.5-fold", "2.5", "times", None, "increase")]),
+    ("en", "Exports hit $90 million, a 1.8-fold increase.",
+     [("$90 million", "90000000", "USD", None, None), ("1.8-fold", "1.8", "times", None, "increase")]),
+    ("en", "The field will pump 120,000 barrels per day.", [("120,000 barrels per day", "120000", "bbl/d", None, None)]),
+    ("ru", "Добыча достигнет 80 тыс. баррелей в сутки.", [("80 тыс. баррелей в сутки", "80000", "bbl/d", None, None)]),
+    # a change verb a few words before its preposition
+    ("ru", "Новый коридор сократит путь грузов из Азии в Европу на 2 тыс. километров.",
+     [("2 тыс. километров", "2000", "km", None, "decrease")]),
     # a handful of states is no statistic, a qualified or larger count of them is one
     ("kk", "Министр биыл 4 мемлекетке сапармен барды.", []),
     ("kk", "Конференцияға қырықтан астам мемлекеттің сарапшылары келді.",

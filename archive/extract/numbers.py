@@ -43,8 +43,8 @@ HAS_LETTER = re.compile(r"[^\W\d_]")
 SENTENCE_BREAK = re.compile(r"[.!?…][»”\"']?\s+")
 COMPOUND_GAP = re.compile(rf"{HSPACE}+")
 METRIC_GAP = re.compile(rf"{HSPACE}*(?:[^\W\d_]+{HSPACE}+)?")
-RANGE_DASH = re.compile(rf"{HSPACE}*[-–—]{HSPACE}*\d")
-FAR_WORDS = 4      # words allowed between a change verb and its preposition ("снизить потери на 15%")
+FAR_WORDS = 4      # words allowed between a verb of reaching and its "до" ("довести его до")
+CHANGE_FAR_WORDS = 6  # … between a change verb and its preposition ("сократит путь грузов из Китая в Европу на")
 WEAK_PERIOD = 20   # extra distance for a rate ("жылына") against a horizon ("2027 жылға қарай")
 WINDOW = 80        # characters looked at before a number for qualifiers and change words
 OBJECT_REACH = 160 # characters after a number in which its counted noun (≤ 4 words) is looked for
@@ -103,6 +103,8 @@ class _Lang:
     change_after: tuple[tuple[re.Pattern[str], str], ...]
     change_direct: tuple[tuple[re.Pattern[str], str], ...]   # "прибавил 11%": no preposition needed
     comparatives: tuple[tuple[re.Pattern[str], str], ...]    # "больше на 4,8%": a change, no qualifier
+    comparatives_after: tuple[tuple[re.Pattern[str], str], ...]  # "86 пайызға көп": after comparative_case
+    comparative_case: re.Pattern[str] | None
     metrics: re.Pattern[str] | None
     count_metric: re.Pattern[str] | None
     metric_word_after: bool
@@ -114,7 +116,9 @@ class _Lang:
     period_ignore: tuple[bool, ...]       # comparison bases ("өткен жылдың сәйкес кезеңі"): no period
     period_weak: tuple[bool, ...]         # rates ("жылына", "a week"): only when no other period is near
     period_end: re.Pattern[str] | None    # a period right before a number (peeled like a qualifier)
-    ranges: re.Pattern[str]               # "100–" / "$2–" right before a number: a range start
+    ranges: re.Pattern[str]               # "100–" / "$2–" / "4 to" right before a number: a range start
+    range_next: re.Pattern[str]           # "–5" / " to 5" right after a number: it starts a range
+    range_not_after: re.Pattern[str] | None   # "from 4 to 5 percent": a level left, no range
     rates: re.Pattern[str] | None         # "a week", "в неделю" after a number: a rate of a counted noun
     clause_break: re.Pattern[str] | None
     stopwords: frozenset[str]
@@ -152,6 +156,7 @@ def _lang(lang: str) -> _Lang:
     qa = d.get("qualifiers_after") or []
     periods = d.get("periods") or []
     cb, ca = d.get("change_before") or {}, d.get("change_after") or {}
+    joiners = rf"|{HSPACE}+(?:{_alt(d['range_words'])}){HSPACE}+" if d.get("range_words") else ""
     return _Lang(
         digits=digits, words=words, numerals=numerals,
         multipliers=re.compile(rf"(?<!\w)(?:{_groups(mult, 'x')})(?!\w)", FLAGS) if mult else None,
@@ -175,7 +180,8 @@ def _lang(lang: str) -> _Lang:
         qual_after=re.compile(rf"{HSPACE}*(?:{_groups(qa, 'q')})(?!\w)", FLAGS) if qa else None,
         qual_after_values=tuple(q["qualifier"] for q in qa),
         up_to_cancel=_opt(d.get("up_to_cancel"),
-                          "(?<!\\w)(?:{})" + rf"(?:{HSPACE}+[^\W\d_]+){{{{0,{FAR_WORDS - 1}}}}}{HSPACE}*$"),
+                          # words or a number between: "выросла с 4 до 5%"
+                          "(?<!\\w)(?:{})" + rf"(?:{HSPACE}+(?:[^\W\d_]+|\d+(?:[.,]\d+)?)){{{{0,{FAR_WORDS - 1}}}}}{HSPACE}*$"),
         up_to_cancel_after=_opt(d.get("up_to_cancel_after"), HSPACE + r"*(?:{})(?!\w)"),
         change_prep=_opt(d.get("change_prepositions"), HSPACE.join(["(?<!\\w)(?:{})", "*$"])),
         change_prep_required=bool(d.get("change_preposition_required")),
@@ -184,7 +190,7 @@ def _lang(lang: str) -> _Lang:
         change_any=_opt([x for p in [*cb.values(), *(d.get("change_before_far") or {}).values()] for x in p or ()],
                         r"(?<!\w)(?:{})"),
         change_before_far=tuple(
-            (re.compile(rf"(?<!\w)(?:{_alt(p)})(?:{HSPACE}+[^\W\d_]+){{1,{FAR_WORDS}}}{HSPACE}*$", FLAGS), k)
+            (re.compile(rf"(?<!\w)(?:{_alt(p)})(?:{HSPACE}+[^\W\d_]+){{1,{CHANGE_FAR_WORDS}}}{HSPACE}*$", FLAGS), k)
             for k, p in (d.get("change_before_far") or cb).items() if p),
         change_after=tuple((re.compile(rf"{HSPACE}*(?:{_alt(p)})(?!\w)", FLAGS), k)
                            for k, p in ca.items() if p),
@@ -192,6 +198,9 @@ def _lang(lang: str) -> _Lang:
                             for k, p in (d.get("change_direct") or {}).items() if p),
         comparatives=tuple((re.compile(rf"(?<!\w)(?:{_alt(p)}){HSPACE}*$", FLAGS), k)
                            for k, p in (d.get("change_comparatives") or {}).items() if p),
+        comparatives_after=tuple((re.compile(rf"{HSPACE}*(?:{_alt(p)})(?!\w)", FLAGS), k)
+                                 for k, p in (d.get("comparatives_after") or {}).items() if p),
+        comparative_case=re.compile(d["comparative_case"], FLAGS) if d.get("comparative_case") else None,
         metrics=_opt(d.get("metrics"), r"(?<!\w)(?:{})(?!\w)"),
         count_metric=_opt(d.get("count_metrics"), r"(?:{})(?!\w)"),
         metric_word_after=bool(d.get("metric_word_after", True)),
@@ -208,7 +217,9 @@ def _lang(lang: str) -> _Lang:
                                                          for p in periods if not p.get("ignore")])
                               + rf"){HSPACE}*$", FLAGS) if periods else None,
         ranges=re.compile(rf"(?<![\w.,])(?:(?P<cur>{pre}){HSPACE}?)?(?P<num>\d+(?:[{dec}]\d+)?)"
-                          rf"{HSPACE}*[-–—]{HSPACE}*$", FLAGS),
+                          rf"(?:{HSPACE}*[-–—]{HSPACE}*{joiners})$", FLAGS),
+        range_next=re.compile(rf"(?:{HSPACE}*[-–—]{HSPACE}*{joiners})\d", FLAGS),
+        range_not_after=_opt(d.get("range_not_after"), rf"(?<!\w)(?:{{}}){HSPACE}+$"),
         rates=_opt(d.get("rates"), HSPACE + r"*(?:{})(?!\w)"),
         clause_break=_opt(d.get("clause_breaks"), "{}"),
         stopwords=frozenset(str(s).casefold() for s in d.get("stopwords") or ()),
@@ -306,7 +317,8 @@ def _strip_before(L: _Lang, text: str) -> tuple[str, str | None, bool, str | Non
         for rx, q in L.qual_before if L.qual_any and L.qual_any.search(text) else ():
             m = rx.search(text)
             if m:
-                qualifier = qualifier or q
+                # "не менее чем до 3 млн": the qualifier before "до" says more than "до"
+                qualifier = qualifier if qualifier and qualifier != "up_to" else q
                 text = text[:m.start()]
                 break
         else:
@@ -510,7 +522,8 @@ def _claim(L: _Lang, body: str, n: _Number, s: _Sentence, prev_end: int) -> tupl
     if not n.word:
         r = L.ranges.search(body, max(sent.start, start - 24), start)
         low = _digits_value(L, r["num"]) if r else None
-        if r and low is not None and low < value:
+        if r and low is not None and low < value and not (
+                L.range_not_after and L.range_not_after.search(body, max(sent.start, r.start() - 12), r.start())):
             range_start = r                       # "100–105 млн", "$2–3 billion": one claim, upper bound
             start, prev = r.start(), ""
             if r["cur"]:
@@ -528,7 +541,8 @@ def _claim(L: _Lang, body: str, n: _Number, s: _Sentence, prev_end: int) -> tupl
     end = pos
     if n.tail:
         suffix, pos = body[pos:n.tail], n.tail    # "отыздан": the ending of the numeral word itself
-    if not n.word and body[pos:pos + 1] in "-‑" and body[pos + 1:pos + 2].isalpha():
+    if not n.word and body[pos:pos + 1] in "-‑" and body[pos + 1:pos + 2].isalpha() \
+            and not L.unit.match(body, pos):              # "1.6-fold" is a unit
         m = WORD.match(body, pos + 1)
         word = m.group().casefold() if m else ""
         if word not in L.number_suffixes:
@@ -571,12 +585,19 @@ def _claim(L: _Lang, body: str, n: _Number, s: _Sentence, prev_end: int) -> tupl
     if not n.word and not suffix and end == n.num_end and body[end:end + 1].isalpha():
         return None, pos                          # glued to a word: "5G", "5th"
     qualifier = "approx" if suffix.lstrip("-‑").casefold() in L.approx_suffixes and suffix else None
-    if not suffix and not has_scale and end == n.num_end and RANGE_DASH.match(body, end):
+    if not suffix and not has_scale and end == n.num_end and L.range_next.match(body, end):
         return None, pos                          # a range start ("3–5%", "$2–3 bn") is no claim of its own
     after_pos = pos
     level = False
+    compared = None
+    if suffix and L.comparative_case and L.comparative_case.fullmatch(suffix):
+        for rx, kind in L.comparatives_after:     # "86 пайызға көп": more by 86%, a change
+            m = rx.match(body, after_pos, sent.end)
+            if m:
+                compared, after_pos = kind, m.end()
+                break
     # qualifiers after ("жуық", "астам", "or more")
-    m = L.qual_after.match(body, after_pos, sent.end) if L.qual_after else None
+    m = L.qual_after.match(body, after_pos, sent.end) if L.qual_after and not compared else None
     if m:
         qualifier = qualifier or L.qual_after_values[_which(m, "q")]
         after_pos = m.end()
@@ -618,11 +639,11 @@ def _claim(L: _Lang, body: str, n: _Number, s: _Sentence, prev_end: int) -> tupl
     # qualifiers and change words before
     rest, q_before, prep, comparative = _strip_before(L, body[max(sent.start, start - WINDOW):start])
     if q_before == "up_to" and L.up_to_cancel and L.up_to_cancel.search(rest):
-        q_before = None
+        q_before = None                           # "довести до 50%": a level reached
     qualifier = q_before or qualifier
     if few and qualifier is None:
         return None, pos
-    change = comparative
+    change = comparative or compared
     prep = prep or n.adverb
     if change is None and L.change_direct:
         for rx, kind in L.change_direct:          # "прибавил 11%": a verb that takes the number itself
