@@ -194,6 +194,12 @@ def _continuers(lang: str) -> re.Pattern[str] | None:
     return re.compile(r"\s*(?:" + "|".join(words) + r")(?![\w-])", re.I) if words else None
 
 
+@cache
+def _source_cues(lang: str) -> re.Pattern[str] | None:
+    words = lexicon(lang, "numbers").get("source_cues") or ()
+    return re.compile(r"(?<!\w)(?:" + "|".join(words) + r")(?!\w)", re.I) if words else None
+
+
 def _claim_speakers(claims: list[Claim], statements: list[Statement], sents: list[Span], paras: list[Span],
                     people: People, quoted: Intervals, body: str = "", lang: str = "",
                     raw: str = "", chrome: Sequence[Span] = ()) -> list[Claim]:
@@ -201,8 +207,8 @@ def _claim_speakers(claims: list[Claim], statements: list[Statement], sents: lis
     the following sentences of the same paragraph that name no other actor, and a paragraph that opens
     with a word that carries the statement on ("In particular", "В частности", "Атап айтқанда") after
     a paragraph that ends in it. A sentence in someone's own voice (first or second person) outside any
-    statement is no journalist's continuation: its claims have no speaker we know — unless its
-    paragraph is signed: a pull quote whose next line (page chrome in `raw`) is only the name of a
+    statement is no journalist's continuation: its claims have no speaker we know, nor have those of a
+    sentence that cites its data ("По данным Бюро статистики, …") — unless its paragraph is signed: a pull quote whose next line (page chrome in `raw`) is only the name of a
     person the article names."""
     starts = [s.start for s in sents]
     by_sentence: dict[int, Statement] = {}
@@ -229,6 +235,7 @@ def _claim_speakers(claims: list[Claim], statements: list[Statement], sents: lis
 
     continuer = _continuers(lang) if lang else None
     voice = grammar(lang).voice if lang else None
+    sourced = _source_cues(lang) if lang else None
     signed = _signed_paragraphs(raw, chrome, body, paras, para_starts, people) if raw and voice else {}
     carried: dict[int, Person | None] = {}
     current: Person | None = None
@@ -241,8 +248,9 @@ def _claim_speakers(claims: list[Claim], statements: list[Statement], sents: lis
             current = by_sentence[i].speaker
         elif current_para in signed and voice is not None and voice.search(body, s.start, s.end):
             current = signed[current_para]
-        elif has_actor(s) or (voice is not None and voice.search(body, s.start, s.end)):
-            current = None
+        elif has_actor(s) or (voice is not None and voice.search(body, s.start, s.end)) \
+                or (sourced is not None and sourced.search(body, s.start, s.end)):
+            current = None                # someone else speaks, in their own voice, or data are cited
         carried[i] = current
 
     order = {id(st): n for n, st in enumerate(statements)}
@@ -257,7 +265,12 @@ def _claim_speakers(claims: list[Claim], statements: list[Statement], sents: lis
                   for st in owners[(span.start, span.end)]]
         if inside:
             # the innermost statement: a person's words reported inside someone else's quotation
-            speaker = min(inside, key=lambda st: (st.finding.end - st.finding.start, order[id(st)])).speaker
+            st = min(inside, key=lambda st: (st.finding.end - st.finding.start, order[id(st)]))
+            speaker = st.speaker
+            lead_in = st.finding.sentence.start
+            if sourced is not None and lead_in < st.finding.start \
+                    and sourced.search(body, max(lead_in, st.finding.start - SOURCE_REACH), st.finding.start):
+                speaker = None            # "According to official statistics, …": data cited, no one's words
         else:
             idx = index_at(sents, starts, c.start)
             speaker = carried.get(idx) if idx is not None else None
@@ -265,6 +278,7 @@ def _claim_speakers(claims: list[Claim], statements: list[Statement], sents: lis
     return out
 
 
+SOURCE_REACH = 120         # characters before a statement in which its source cue ("По данным …") stands
 SIGNATURE_WORDS = (2, 4)   # a pull quote's signature line: a full name, no more
 
 
