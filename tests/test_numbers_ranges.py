@@ -9,6 +9,16 @@ from archive.extract.segment import sentences
 
 # (lang, sentence, [(span text, value, unit, qualifier, change)])
 CASES = [
+    # clock times, days of a range of dates, counts in short quoted names, programme steps, years
+    ("ru", "Переговоры начались в 11:45, а Дни культуры пройдут с 3 по 7 октября.", []),
+    ("en", "The consultations were held on March 14 and 15.", []),
+    ("kk", "Кеңес 14 және 15 наурызда өтті.", []),
+    ("ru", "Делегация обсудила программу «50 шагов» и проект «Астана 2035».", []),
+    ("en", "The reform agenda of 60 concrete steps was presented.", []),
+    ("kk", "Жоспар 80 нақты қадамнан тұрады.", []),
+    ("ru", "Стороны обсудили Стратегию 2050 и программы развития.", []),
+    ("ru", "В регионе будет создано 2000 новых рабочих мест.", [("2000", "2000", None, None, None)]),
+    ("ru", "«Рост составил 7%», — сказал министр.", [("7%", "7", "%", None, None)]),
     # ranges joined by a word; "from … to" / "с … до" is a level left, not a range
     ("en", "Output of the plant may grow by 6 to 8 percent next year.",
      [("6 to 8 percent", "8", "%", "up_to", "increase")]),

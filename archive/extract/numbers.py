@@ -119,6 +119,8 @@ class _Lang:
     ranges: re.Pattern[str]               # "100–" / "$2–" / "4 to" right before a number: a range start
     range_next: re.Pattern[str]           # "–5" / " to 5" right after a number: it starts a range
     range_not_after: re.Pattern[str] | None   # "from 4 to 5 percent": a level left, no range
+    day_after: re.Pattern[str]            # " по 5" after a day: "с 1 по 5 июля"
+    day_before: re.Pattern[str]           # "18 and " before a day: "April 18 and 19"
     rates: re.Pattern[str] | None         # "a week", "в неделю" after a number: a rate of a counted noun
     clause_break: re.Pattern[str] | None
     stopwords: frozenset[str]
@@ -157,6 +159,7 @@ def _lang(lang: str) -> _Lang:
     periods = d.get("periods") or []
     cb, ca = d.get("change_before") or {}, d.get("change_after") or {}
     joiners = rf"|{HSPACE}+(?:{_alt(d['range_words'])}){HSPACE}+" if d.get("range_words") else ""
+    days = rf"|{HSPACE}+(?:{_alt(d['day_range_words'])}){HSPACE}+" if d.get("day_range_words") else ""
     return _Lang(
         digits=digits, words=words, numerals=numerals,
         multipliers=re.compile(rf"(?<!\w)(?:{_groups(mult, 'x')})(?!\w)", FLAGS) if mult else None,
@@ -220,6 +223,8 @@ def _lang(lang: str) -> _Lang:
                           rf"(?:{HSPACE}*[-–—]{HSPACE}*{joiners})$", FLAGS),
         range_next=re.compile(rf"(?:{HSPACE}*[-–—]{HSPACE}*{joiners})\d", FLAGS),
         range_not_after=_opt(d.get("range_not_after"), rf"(?<!\w)(?:{{}}){HSPACE}+$"),
+        day_after=re.compile(rf"{HSPACE}*(?:[-–—]{HSPACE}*{days})(?P<day>\d{{1,2}})(?!\d)", FLAGS),
+        day_before=re.compile(rf"(?<![\d.,])(?P<day>\d{{1,2}}){HSPACE}*(?:[-–—]{HSPACE}*{days})$", FLAGS),
         rates=_opt(d.get("rates"), HSPACE + r"*(?:{})(?!\w)"),
         clause_break=_opt(d.get("clause_breaks"), "{}"),
         stopwords=frozenset(str(s).casefold() for s in d.get("stopwords") or ()),
@@ -333,6 +338,37 @@ def _strip_before(L: _Lang, text: str) -> tuple[str, str | None, bool, str | Non
             period = True
             text = text[:m.start()]
     return text, qualifier, prep, None
+
+
+QUOTE_OPENERS = "«“„\""
+QUOTE_CLOSERS = "»”“\""
+NAME_REACH = 32      # characters: a quoted name this short around a number ("«100 нақты қадам»")
+NAME_WORDS = 4
+
+
+def _in_name(body: str, sent: Span, start: int) -> bool:
+    """Whether the number at `start` stands inside a short quoted name (at most NAME_WORDS words)."""
+    a = max(sent.start, start - NAME_REACH)
+    before = body[a:start]
+    k = max(before.rfind(ch) for ch in QUOTE_OPENERS)
+    if k < 0 or any(ch in before[k + 1:] for ch in "»”") \
+            or (before[k] == '"' and k > 0 and not before[k - 1].isspace()):
+        return False
+    after = body[start:min(sent.end, start + NAME_REACH)]
+    j = min((i for i in (after.find(ch) for ch in QUOTE_CLOSERS) if i > 0), default=-1)
+    return j > 0 and len((before[k + 1:] + after[:j]).split()) <= NAME_WORDS
+
+
+def _names_noun(rx: re.Pattern[str] | None, body: str, pos: int, limit: int) -> bool:
+    """Whether one of the first three words after `pos` (no punctuation before it) matches `rx`."""
+    if rx is None:
+        return False
+    for w in islice(WORD.finditer(body, pos, min(limit, pos + OBJECT_REACH)), 3):
+        if any(ch in body[pos:w.start()] for ch in ",.;:()«»\"“”"):
+            return False
+        if rx.match(body, w.start(), limit):
+            return True
+    return False
 
 
 def _object(L: _Lang, body: str, pos: int, limit: int) -> tuple[str | None, str | None]:
@@ -530,8 +566,8 @@ def _claim(L: _Lang, body: str, n: _Number, s: _Sentence, prev_end: int) -> tupl
                 unit = unit or L.prefixes.get(r["cur"])
         if prev in LINKERS and start >= 2 and body[start - 2].isalnum():
             return None, pos                      # "Ата-1", "5+1"
-        if prev in ".," and start >= 2 and body[start - 2].isdigit():
-            return None, pos
+        if prev in ".,:" and start >= 2 and body[start - 2].isdigit():
+            return None, pos                      # "10:30", the decimals of a number already read
         if L.blockers and L.blockers.search(body, max(sent.start, start - 20), start):
             return None, pos
         nxt = body[pos:pos + 2]
@@ -584,6 +620,8 @@ def _claim(L: _Lang, body: str, n: _Number, s: _Sentence, prev_end: int) -> tupl
                     pos = m.end()
     if not n.word and not suffix and end == n.num_end and body[end:end + 1].isalpha():
         return None, pos                          # glued to a word: "5G", "5th"
+    if unit is None and not has_scale and _in_name(body, sent, start):
+        return None, pos                          # a count in a short quoted name: «100 нақты қадам»
     qualifier = "approx" if suffix.lstrip("-‑").casefold() in L.approx_suffixes and suffix else None
     if not suffix and not has_scale and end == n.num_end and L.range_next.match(body, end):
         return None, pos                          # a range start ("3–5%", "$2–3 bn") is no claim of its own
@@ -624,13 +662,14 @@ def _claim(L: _Lang, body: str, n: _Number, s: _Sentence, prev_end: int) -> tupl
                 return None, pos                  # "six a week" counts the flights named before
         # "5 место", "3 секции": a rank or a part of a programme; "екі ел", "5 мемлекетке сапары": a
         # handful of states — unless a qualifier makes either a statistic ("отыздан астам мемлекет")
-        few = bool(obj is None and L.no_statistic and nxt and not body[after_pos:nxt.start()].strip()
-                   and L.no_statistic.match(body, nxt.start(), sent.end))
+        few = obj is None and _names_noun(L.no_statistic, body, after_pos, sent.end)
         if not few and L.not_counted and value < L.not_counted_below:
             head = obj.split()[-1] if obj else None
             few = bool(nxt and L.not_counted.match(nxt.group()) or head and L.not_counted.match(head))
-        if not n.word and not has_scale and obj is None and YEAR_LIKE[0] <= value <= YEAR_LIKE[1] \
-                and value == value.to_integral_value():
+        if not n.word and not has_scale and YEAR_LIKE[0] <= value <= YEAR_LIKE[1] \
+                and value == value.to_integral_value() \
+                and (obj is None or any(w.casefold() in L.stopwords for w in (obj_text or "").split()[:-1])):
+            # a year, unless it counts a noun ("2000 жаңа жұмыс орны"; not "Стратегии 2050 и программы")
             return None, pos
     if range_start is not None and qualifier is None:
         qualifier = "up_to"
@@ -728,6 +767,12 @@ def find_claims(body: str, sentences: Sequence[Span], lang: str, published: str 
         if sent is None:
             sent = cache[span.start] = _Sentence(span)
         claim, covered_to = _claim(L, body, n, sent, prev_end)
+        if claim is not None and claim.unit is None and claim.value <= 31 and not n.word:
+            # a day of a range of dates ("с 1 по 5 июля", "April 18 and 19"): the other day is a date
+            m = L.day_after.match(body, n.num_end, span.end)
+            k = L.day_before.search(body, max(span.start, n.start - 16), n.start)
+            if m and is_blocked(m.start("day"), m.end("day")) or k and is_blocked(k.start("day"), k.end("day")):
+                claim = None
         if claim is not None:
             cue = sent.cue or ClaimCue(None, span)
             if i > 0 and sents[i] is span and "\n" not in body[sents[i - 1].end:span.start]:
