@@ -71,6 +71,14 @@ def test_period_of_an_earlier_clause():
     assert (first.period, second.period, third.period) == ("январь — апрель", "январь — апрель", None)
     (c,) = claims("Поставки растут. В рамках программы оборот вырос на 7%.")
     assert c.period is None
+    # a period that opens the sentence covers its coordinated clauses too
+    first, second = claims("В прошлом году экспорт вырос на 5%, а импорт составил 3 млрд долларов.")
+    assert (first.period, second.period) == ("прошлый год", "прошлый год")
+    first, second = claims("Экспорт в прошлом году вырос на 5%, а импорт составил 3 млрд долларов.")
+    assert (first.period, second.period) == ("прошлый год", None)
+    # an open time is a period as written
+    (c,) = claims("Стороны намерены довести товарооборот до 5 млрд долларов в среднесрочной перспективе.")
+    assert c.period == "в среднесрочной перспективе"
 
 
 def test_metric_period_object():

@@ -514,6 +514,9 @@ def _metric(L: _Lang, body: str, s: _Sentence, clause: tuple[int, int], start: i
     return best.text if best else None
 
 
+OPENING_MARKS = " \t\n\"«“„—–-"
+
+
 def _period(L: _Lang, body: str, s: _Sentence, clause: tuple[int, int], start: int, end: int,
             counted: bool = False) -> _Hit | None:
     best: tuple[int, _Hit] | None = None
@@ -525,9 +528,11 @@ def _period(L: _Lang, body: str, s: _Sentence, clause: tuple[int, int], start: i
         dist += WEAK_PERIOD if h.weak else 0
         if best is None or dist < best[0]:
             best = (dist, h)
-    if best is None and not metrics and not counted and clause[0] > s.span.start:
-        # a clause that goes on about the subject of an earlier one ("…, что … больше на 4,8%") and
-        # names no period and no measure or counted noun of its own: the period named last before it
+    if best is None and not counted and clause[0] > s.span.start:
+        # a clause that names no period of its own takes the one named last before it in the sentence
+        # (not for a count: what it counts is there now), when it goes on about the subject of an
+        # earlier clause ("…, что … больше на 4,8%": no measure of its own) or the period opens the
+        # sentence ("To date, X …, and Y …")
         if s.periods is None:
             s.periods = _periods(L, body, s.span.start, s.span.end)
             s.period_ends = [h.end for h in s.periods]
@@ -536,7 +541,12 @@ def _period(L: _Lang, body: str, s: _Sentence, clause: tuple[int, int], start: i
         opening = s.full_stops[j] if j >= 0 else s.span.start    # … within the same sentence
         while k >= 0 and s.periods[k].weak:
             k -= 1
-        return s.periods[k] if k >= 0 and s.periods[k].start >= opening else None
+        if k < 0 or s.periods[k].start < opening:
+            return None
+        h = s.periods[k]
+        if not metrics or not body[opening:h.start].strip(OPENING_MARKS):
+            return h
+        return None
     return best[1] if best else None
 
 
