@@ -36,8 +36,15 @@ CASES = [
       ("35 billion Russian rubles", "35000000000", "RUB", None, None)]),
     ("The credit line amounts to 200 million Belarusian rubles.",
      [("200 million Belarusian rubles", "200000000", "BYN", None, None)]),
+    # a transcript's stray space before a group of zeros; a number counts only its own noun
+    ("The deal will create 40, 000 jobs.", [("40, 000", "40000", None, None, None)]),
+    ("The plan lists 10, 20 and 30 projects.",
+     [("10", "10", None, None, None), ("20", "20", None, None, None), ("30", "30", None, None, None)]),
+    ("More than 120 delegations attended.", [("120", "120", None, "over", None)]),
     # not claims
     ("The two leaders met on 3 October 2023 in Astana.", []),
+    ("The talks continued with the participation of the two delegations.", []),
+    ("The reference codes 007 and 05 were cited.", []),
     ("The two countries agreed to meet three times a year.", []),
     ("The platform was launched in 2015.", []),
     ("Under Article 5 of the treaty, the parties consult each other.", []),

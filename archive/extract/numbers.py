@@ -39,6 +39,7 @@ LINKERS = frozenset("-‑+/")
 # Units that state a relative size: a change word may stand before them without a preposition.
 RELATIVE_UNITS = frozenset({"%", "pp", "times"})
 YEAR_LIKE = (Decimal(1900), Decimal(2100))
+LEADING_ZERO = re.compile(r"0\d")
 HAS_LETTER = re.compile(r"[^\W\d_]")
 SENTENCE_BREAK = re.compile(r"[.!?…][»”\"']?\s+")
 COMPOUND_GAP = re.compile(rf"{HSPACE}+")
@@ -142,7 +143,9 @@ def _lang(lang: str) -> _Lang:
     digits = re.compile(
         rf"(?<!\w)(?:(?P<cur>{pre}){HSPACE}?)?"
         # digit groups: at most MAX_GROUPS, and never followed by one more (then it is a list of numbers)
-        rf"(?P<num>\d{{1,3}}(?:[{th}]\d{{3}}){{1,{MAX_GROUPS - 1}}}(?:[{dec}]\d+)?(?!\d)(?![{th}]\d{{3}}(?!\d))"
+        # ("50, 000": a stray space after the separator before a group of zeros, as transcripts write it)
+        rf"(?P<num>\d{{1,3}}(?:[{th}](?:{HSPACE}(?=000))?\d{{3}}){{1,{MAX_GROUPS - 1}}}(?:[{dec}]\d+)?(?!\d)"
+        rf"(?![{th}]\d{{3}}(?!\d))"
         rf"|\d+(?:[{dec}]\d+)?)", FLAGS)
     numerals = {str(k).casefold(): Decimal(str(v)) for k, v in (d.get("numerals") or {}).items()}
     words = None
@@ -243,6 +246,7 @@ class _Number:
 
 
 def _digits_value(L: _Lang, text: str) -> Decimal | None:
+    text = "".join(text.split())
     for ch in L.thousands:
         text = text.replace(ch, "")
     for ch in L.decimal:
@@ -279,7 +283,7 @@ def _candidates(L: _Lang, body: str) -> list[_Number]:
                 out.append(_Number(a, b, Decimal(body[a:b]), None, False))
             continue
         value = _digits_value(L, m["num"])
-        if value is not None:
+        if value is not None and not LEADING_ZERO.match(m["num"]):      # "000", "05": no number of its own
             cur = m["cur"]
             out.append(_Number(m.start(), m.end(), value, L.prefixes.get(cur) if cur else None, False))
     if L.words:
@@ -381,8 +385,8 @@ def _object(L: _Lang, body: str, pos: int, limit: int) -> tuple[str | None, str 
             m = L.counted.match(body, w.start(), limit)
             if m:
                 between = body[pos:w.start()]
-                if any(ch in between for ch in ",.;:()«»\"“”"):
-                    break
+                if any(ch in between for ch in ",.;:()«»\"“”") or any(ch.isdigit() for ch in between):
+                    break                         # another number counts it: "10, 20 and 30 projects"
                 lemma = L.counted_lemmas[_which(m, "c")] or m.group()
                 first = words[0].start()
                 return (body[first:w.start()] + lemma).strip(), body[first:m.end()]
