@@ -200,9 +200,9 @@ def _lang(lang: str) -> _Lang:
             for k, p in (d.get("change_before_far") or cb).items() if p),
         change_after=tuple((re.compile(rf"{HSPACE}*(?:{_alt(p)})(?!\w)", FLAGS), k)
                            for k, p in ca.items() if p),
-        change_direct=tuple((re.compile(rf"(?<!\w)(?:{_alt(p)}){HSPACE}*$", FLAGS), k)
-                            for k, p in (d.get("change_direct") or {}).items() if p),
-        comparatives=tuple((re.compile(rf"(?<!\w)(?:{_alt(p)}){HSPACE}*$", FLAGS), k)
+        # one word each, matched against the last word before the number
+        change_direct=tuple((re.compile(_alt(p), FLAGS), k) for k, p in (d.get("change_direct") or {}).items() if p),
+        comparatives=tuple((re.compile(_alt(p), FLAGS), k)
                            for k, p in (d.get("change_comparatives") or {}).items() if p),
         comparatives_after=tuple((re.compile(rf"{HSPACE}*(?:{_alt(p)})(?!\w)", FLAGS), k)
                                  for k, p in (d.get("comparatives_after") or {}).items() if p),
@@ -318,11 +318,11 @@ def _strip_before(L: _Lang, text: str) -> tuple[str, str | None, bool, str | Non
     if not HAS_LETTER.search(text):
         return text, None, False, None            # every qualifier, preposition and period has a word
     for _ in range(5):
-        if prep:
+        if prep and L.comparatives:
+            at = _last_word(text)
             for rx, kind in L.comparatives:
-                m = rx.search(text)
-                if m:
-                    return text[:m.start()], qualifier, prep, kind
+                if rx.fullmatch(text, at, len(text.rstrip())):
+                    return text[:at], qualifier, prep, kind
         for rx, q in L.qual_before if L.qual_any and L.qual_any.search(text) else ():
             m = rx.search(text)
             if m:
@@ -344,6 +344,7 @@ def _strip_before(L: _Lang, text: str) -> tuple[str, str | None, bool, str | Non
     return text, qualifier, prep, None
 
 
+NOUN_BREAK = re.compile(r"[,.;:()«»\"“”]")
 QUOTE_OPENERS = "«“„\""
 QUOTE_CLOSERS = "»”“\""
 NAME_REACH = 32      # characters: a quoted name this short around a number ("«100 нақты қадам»")
@@ -368,11 +369,19 @@ def _names_noun(rx: re.Pattern[str] | None, body: str, pos: int, limit: int) -> 
     if rx is None:
         return False
     for w in islice(WORD.finditer(body, pos, min(limit, pos + OBJECT_REACH)), 3):
-        if any(ch in body[pos:w.start()] for ch in ",.;:()«»\"“”"):
+        if NOUN_BREAK.search(body, pos, w.start()):
             return False
         if rx.match(body, w.start(), limit):
             return True
     return False
+
+
+def _last_word(text: str) -> int:
+    """Where the word of letters that ends `text` (trailing spaces aside) starts."""
+    i = len(text.rstrip())
+    while i > 0 and text[i - 1].isalpha():
+        i -= 1
+    return i
 
 
 def _object(L: _Lang, body: str, pos: int, limit: int) -> tuple[str | None, str | None]:
@@ -676,7 +685,7 @@ def _claim(L: _Lang, body: str, n: _Number, s: _Sentence, prev_end: int) -> tupl
                 return None, pos                  # "six a week" counts the flights named before
         # "5 место", "3 секции": a rank or a part of a programme; "екі ел", "5 мемлекетке сапары": a
         # handful of states — unless a qualifier makes either a statistic ("отыздан астам мемлекет")
-        few = obj is None and _names_noun(L.no_statistic, body, after_pos, sent.end)
+        few = obj is None and not has_scale and _names_noun(L.no_statistic, body, after_pos, sent.end)
         if not few and L.not_counted and value < L.not_counted_below:
             head = obj.split()[-1] if obj else None
             few = bool(nxt and L.not_counted.match(nxt.group()) or head and L.not_counted.match(head))
@@ -698,11 +707,11 @@ def _claim(L: _Lang, body: str, n: _Number, s: _Sentence, prev_end: int) -> tupl
         return None, pos
     change = comparative or compared
     prep = prep or n.adverb
-    if change is None and L.change_direct:
-        for rx, kind in L.change_direct:          # "прибавил 11%": a verb that takes the number itself
-            if rx.search(rest):
-                change = kind
-                break
+    at = _last_word(rest) if change is None and L.change_direct else -1
+    for rx, kind in L.change_direct if at >= 0 else ():
+        if rx.fullmatch(rest, at, len(rest.rstrip())):     # "прибавил 11%": a verb that takes the number
+            change = kind
+            break
     if change is None and (prep or not L.change_prep_required) and L.change_any and L.change_any.search(rest):
         for rx, kind in L.change_before:
             if rx.search(rest) and (prep or unit in RELATIVE_UNITS):
