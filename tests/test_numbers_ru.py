@@ -30,6 +30,23 @@ CASES = [
     ("Выпуск продукции сократился менее чем на 2%.", [("2%", "2", "%", "under", "decrease")]),
     ("Товарооборот в прошлом году составил 1 млрд 300 млн долларов.",
      [("1 млрд 300 млн долларов", "1300000000", "USD", None, None)]),
+    # a comparative before the preposition is the change, not a qualifier
+    ("Экспорт достиг 2 млрд долларов, что на треть больше на 6,1%.",
+     [("2 млрд долларов", "2000000000", "USD", None, None), ("6,1%", "6.1", "%", None, "increase")]),
+    ("Цены на зерно оказались ниже на 3 процента.", [("3 процента", "3", "%", None, "decrease")]),
+    ("Поставки угля выросли более чем на 10%.", [("10%", "10", "%", "over", "increase")]),
+    # verbs that take the change without a preposition
+    ("Взаимная торговля за полгода прибавила почти 9%.", [("9%", "9", "%", "approx", "increase")]),
+    ("Индекс потерял 2,5%.", [("2,5%", "2.5", "%", None, "decrease")]),
+    # half a scale, currencies with their country's adjective
+    ("Вложения в экономику региона составили более полумиллиарда долларов.",
+     [("полумиллиарда долларов", "500000000", "USD", "over", None)]),
+    ("Объём торговли вырос до 900 млрд российских рублей.",
+     [("900 млрд российских рублей", "900000000000", "RUB", None, None)]),
+    ("Бюджет программы — 4 млрд белорусских рублей.",
+     [("4 млрд белорусских рублей", "4000000000", "BYN", None, None)]),
+    ("Кредитная линия открыта на 700 млн китайских юаней.",
+     [("700 млн китайских юаней", "700000000", "CNY", None, None)]),
     # not claims
     ("Встреча состоялась 5 октября 2023 года в Москве.", []),
     ("Лидеры двух стран обсудили сотрудничество.", []),
@@ -44,6 +61,24 @@ CASES = [
 def test_claims(text, expected):
     got = [(text[c.start:c.end], c.value, c.unit, c.qualifier, c.change) for c in claims(text)]
     assert got == [(s, Decimal(v), u, q, ch) for s, v, u, q, ch in expected]
+
+
+def test_period_of_an_earlier_clause():
+    # a clause going on about the earlier clause's subject takes its period; one with its own does not
+    text = ("За январь — апрель оборот достиг 3 млрд долларов, что больше на 5%, "
+            "а в сфере услуг работают 40 предприятий.")
+    first, second, third = claims(text)
+    assert (first.period, second.period, third.period) == ("январь — апрель", "январь — апрель", None)
+    (c,) = claims("Поставки растут. В рамках программы оборот вырос на 7%.")
+    assert c.period is None
+    # a period that opens the sentence covers its coordinated clauses too
+    first, second = claims("В прошлом году экспорт вырос на 5%, а импорт составил 3 млрд долларов.")
+    assert (first.period, second.period) == ("прошлый год", "прошлый год")
+    first, second = claims("Экспорт в прошлом году вырос на 5%, а импорт составил 3 млрд долларов.")
+    assert (first.period, second.period) == ("прошлый год", None)
+    # an open time is a period as written
+    (c,) = claims("Стороны намерены довести товарооборот до 5 млрд долларов в среднесрочной перспективе.")
+    assert c.period == "в среднесрочной перспективе"
 
 
 def test_metric_period_object():

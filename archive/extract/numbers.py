@@ -29,7 +29,7 @@ from typing import Any
 
 from archive.extract.dates import DateMention, find_dates
 from archive.extract.lexicon import lexicon
-from archive.extract.segment import Span
+from archive.extract.segment import HEADLINE_WORDS, LEAD_REACH, SENTENCE_END, Span
 from archive.record import CLAIM_VALUE_LIMIT, Claim
 
 FLAGS = re.IGNORECASE | re.UNICODE
@@ -39,12 +39,13 @@ LINKERS = frozenset("-‑+/")
 # Units that state a relative size: a change word may stand before them without a preposition.
 RELATIVE_UNITS = frozenset({"%", "pp", "times"})
 YEAR_LIKE = (Decimal(1900), Decimal(2100))
+LEADING_ZERO = re.compile(r"0\d")
 HAS_LETTER = re.compile(r"[^\W\d_]")
 SENTENCE_BREAK = re.compile(r"[.!?…][»”\"']?\s+")
 COMPOUND_GAP = re.compile(rf"{HSPACE}+")
 METRIC_GAP = re.compile(rf"{HSPACE}*(?:[^\W\d_]+{HSPACE}+)?")
-RANGE_DASH = re.compile(rf"{HSPACE}*[-–—]{HSPACE}*\d")
-FAR_WORDS = 4      # words allowed between a change verb and its preposition ("снизить потери на 15%")
+FAR_WORDS = 4      # words allowed between a verb of reaching and its "до" ("довести его до")
+CHANGE_FAR_WORDS = 6  # … between a change verb and its preposition ("сократит путь грузов из Китая в Европу на")
 WEAK_PERIOD = 20   # extra distance for a rate ("жылына") against a horizon ("2027 жылға қарай")
 WINDOW = 80        # characters looked at before a number for qualifiers and change words
 OBJECT_REACH = 160 # characters after a number in which its counted noun (≤ 4 words) is looked for
@@ -101,16 +102,26 @@ class _Lang:
     change_any: re.Pattern[str] | None    # any word of change_before and change_before_far
     change_before_far: tuple[tuple[re.Pattern[str], str], ...]   # the verb a few words before its preposition
     change_after: tuple[tuple[re.Pattern[str], str], ...]
+    change_direct: tuple[tuple[re.Pattern[str], str], ...]   # "прибавил 11%": no preposition needed
+    comparatives: tuple[tuple[re.Pattern[str], str], ...]    # "больше на 4,8%": a change, no qualifier
+    comparatives_after: tuple[tuple[re.Pattern[str], str], ...]  # "86 пайызға көп": after comparative_case
+    comparative_case: re.Pattern[str] | None
     metrics: re.Pattern[str] | None
     count_metric: re.Pattern[str] | None
     metric_word_after: bool
     not_counted: re.Pattern[str] | None
+    not_counted_below: Decimal            # "екі ел" is no claim, "отыздан астам мемлекет" is
+    no_statistic: re.Pattern[str] | None  # "5 место", "3 секции": ranks and the parts of a programme
     periods: re.Pattern[str] | None       # one alternation; group k<i> is pattern i, p<i> its reported part
     period_canonical: tuple[str | None, ...]
     period_ignore: tuple[bool, ...]       # comparison bases ("өткен жылдың сәйкес кезеңі"): no period
     period_weak: tuple[bool, ...]         # rates ("жылына", "a week"): only when no other period is near
     period_end: re.Pattern[str] | None    # a period right before a number (peeled like a qualifier)
-    ranges: re.Pattern[str]               # "100–" / "$2–" right before a number: a range start
+    ranges: re.Pattern[str]               # "100–" / "$2–" / "4 to" right before a number: a range start
+    range_next: re.Pattern[str]           # "–5" / " to 5" right after a number: it starts a range
+    range_not_after: re.Pattern[str] | None   # "from 4 to 5 percent": a level left, no range
+    day_after: re.Pattern[str]            # " по 5" after a day: "с 1 по 5 июля"
+    day_before: re.Pattern[str]           # "18 and " before a day: "April 18 and 19"
     rates: re.Pattern[str] | None         # "a week", "в неделю" after a number: a rate of a counted noun
     clause_break: re.Pattern[str] | None
     stopwords: frozenset[str]
@@ -132,13 +143,17 @@ def _lang(lang: str) -> _Lang:
     digits = re.compile(
         rf"(?<!\w)(?:(?P<cur>{pre}){HSPACE}?)?"
         # digit groups: at most MAX_GROUPS, and never followed by one more (then it is a list of numbers)
-        rf"(?P<num>\d{{1,3}}(?:[{th}]\d{{3}}){{1,{MAX_GROUPS - 1}}}(?:[{dec}]\d+)?(?!\d)(?![{th}]\d{{3}}(?!\d))"
+        # ("50, 000": a stray space after the separator before a group of zeros, as transcripts write it)
+        rf"(?P<num>\d{{1,3}}(?:[{th}](?:{HSPACE}(?=000))?\d{{3}}){{1,{MAX_GROUPS - 1}}}(?:[{dec}]\d+)?(?!\d)"
+        rf"(?![{th}]\d{{3}}(?!\d))"
         rf"|\d+(?:[{dec}]\d+)?)", FLAGS)
     numerals = {str(k).casefold(): Decimal(str(v)) for k, v in (d.get("numerals") or {}).items()}
     words = None
     if numerals:
         w = "|".join(re.escape(k) for k in sorted(numerals, key=len, reverse=True))
-        words = re.compile(rf"(?<!\w)(?:{w})(?:{HSPACE}+(?:{w}))*(?!\w)", FLAGS)
+        ending = d.get("numeral_endings")
+        ending = rf"(?P<end>{_alt(ending)})?" if ending else ""
+        words = re.compile(rf"(?<!\w)(?:{w})(?:{HSPACE}+(?:{w}))*{ending}(?!\w)", FLAGS)
     scales, units = d.get("scales") or [], d.get("units") or []
     mult = d.get("multipliers") or []
     tail = rf"(?P<suf>{case})(?!\w)" if case else r"(?!\w)"
@@ -146,6 +161,8 @@ def _lang(lang: str) -> _Lang:
     qa = d.get("qualifiers_after") or []
     periods = d.get("periods") or []
     cb, ca = d.get("change_before") or {}, d.get("change_after") or {}
+    joiners = rf"|{HSPACE}+(?:{_alt(d['range_words'])}){HSPACE}+" if d.get("range_words") else ""
+    days = rf"|{HSPACE}+(?:{_alt(d['day_range_words'])}){HSPACE}+" if d.get("day_range_words") else ""
     return _Lang(
         digits=digits, words=words, numerals=numerals,
         multipliers=re.compile(rf"(?<!\w)(?:{_groups(mult, 'x')})(?!\w)", FLAGS) if mult else None,
@@ -169,7 +186,8 @@ def _lang(lang: str) -> _Lang:
         qual_after=re.compile(rf"{HSPACE}*(?:{_groups(qa, 'q')})(?!\w)", FLAGS) if qa else None,
         qual_after_values=tuple(q["qualifier"] for q in qa),
         up_to_cancel=_opt(d.get("up_to_cancel"),
-                          "(?<!\\w)(?:{})" + rf"(?:{HSPACE}+[^\W\d_]+){{{{0,{FAR_WORDS - 1}}}}}{HSPACE}*$"),
+                          # words or a number between: "выросла с 4 до 5%"
+                          "(?<!\\w)(?:{})" + rf"(?:{HSPACE}+(?:[^\W\d_]+|\d+(?:[.,]\d+)?)){{{{0,{FAR_WORDS - 1}}}}}{HSPACE}*$"),
         up_to_cancel_after=_opt(d.get("up_to_cancel_after"), HSPACE + r"*(?:{})(?!\w)"),
         change_prep=_opt(d.get("change_prepositions"), HSPACE.join(["(?<!\\w)(?:{})", "*$"])),
         change_prep_required=bool(d.get("change_preposition_required")),
@@ -178,14 +196,23 @@ def _lang(lang: str) -> _Lang:
         change_any=_opt([x for p in [*cb.values(), *(d.get("change_before_far") or {}).values()] for x in p or ()],
                         r"(?<!\w)(?:{})"),
         change_before_far=tuple(
-            (re.compile(rf"(?<!\w)(?:{_alt(p)})(?:{HSPACE}+[^\W\d_]+){{1,{FAR_WORDS}}}{HSPACE}*$", FLAGS), k)
+            (re.compile(rf"(?<!\w)(?:{_alt(p)})(?:{HSPACE}+[^\W\d_]+){{1,{CHANGE_FAR_WORDS}}}{HSPACE}*$", FLAGS), k)
             for k, p in (d.get("change_before_far") or cb).items() if p),
         change_after=tuple((re.compile(rf"{HSPACE}*(?:{_alt(p)})(?!\w)", FLAGS), k)
                            for k, p in ca.items() if p),
+        # one word each, matched against the last word before the number
+        change_direct=tuple((re.compile(_alt(p), FLAGS), k) for k, p in (d.get("change_direct") or {}).items() if p),
+        comparatives=tuple((re.compile(_alt(p), FLAGS), k)
+                           for k, p in (d.get("change_comparatives") or {}).items() if p),
+        comparatives_after=tuple((re.compile(rf"{HSPACE}*(?:{_alt(p)})(?!\w)", FLAGS), k)
+                                 for k, p in (d.get("comparatives_after") or {}).items() if p),
+        comparative_case=re.compile(d["comparative_case"], FLAGS) if d.get("comparative_case") else None,
         metrics=_opt(d.get("metrics"), r"(?<!\w)(?:{})(?!\w)"),
         count_metric=_opt(d.get("count_metrics"), r"(?:{})(?!\w)"),
         metric_word_after=bool(d.get("metric_word_after", True)),
         not_counted=_opt(d.get("not_counted"), r"(?:{})(?!\w)"),
+        not_counted_below=Decimal(str(d.get("not_counted_below", 10))),
+        no_statistic=_opt(d.get("no_statistic"), r"(?:{})(?!\w)"),
         periods=re.compile("(?<!\\w)(?:" + "|".join(
             rf"(?P<k{i}>{p['pattern'].replace('(?P<p>', f'(?P<p{i}>')})"
             for i, p in enumerate(periods)) + ")(?!\\w)", FLAGS) if periods else None,
@@ -196,7 +223,11 @@ def _lang(lang: str) -> _Lang:
                                                          for p in periods if not p.get("ignore")])
                               + rf"){HSPACE}*$", FLAGS) if periods else None,
         ranges=re.compile(rf"(?<![\w.,])(?:(?P<cur>{pre}){HSPACE}?)?(?P<num>\d+(?:[{dec}]\d+)?)"
-                          rf"{HSPACE}*[-–—]{HSPACE}*$", FLAGS),
+                          rf"(?:{HSPACE}*[-–—]{HSPACE}*{joiners})$", FLAGS),
+        range_next=re.compile(rf"(?:{HSPACE}*[-–—]{HSPACE}*{joiners})\d", FLAGS),
+        range_not_after=_opt(d.get("range_not_after"), rf"(?<!\w)(?:{{}}){HSPACE}+$"),
+        day_after=re.compile(rf"{HSPACE}*(?:[-–—]{HSPACE}*{days})(?P<day>\d{{1,2}})(?!\d)", FLAGS),
+        day_before=re.compile(rf"(?<![\d.,])(?P<day>\d{{1,2}}){HSPACE}*(?:[-–—]{HSPACE}*{days})$", FLAGS),
         rates=_opt(d.get("rates"), HSPACE + r"*(?:{})(?!\w)"),
         clause_break=_opt(d.get("clause_breaks"), "{}"),
         stopwords=frozenset(str(s).casefold() for s in d.get("stopwords") or ()),
@@ -211,9 +242,11 @@ class _Number:
     unit: str | None
     word: bool            # written in words
     adverb: bool = False  # a multiplier word that is itself the change ("вдвое", "double")
+    tail: int = 0         # end of a case ending glued to the last numeral word ("отыздан"), else 0
 
 
 def _digits_value(L: _Lang, text: str) -> Decimal | None:
+    text = "".join(text.split())
     for ch in L.thousands:
         text = text.replace(ch, "")
     for ch in L.decimal:
@@ -250,12 +283,15 @@ def _candidates(L: _Lang, body: str) -> list[_Number]:
                 out.append(_Number(a, b, Decimal(body[a:b]), None, False))
             continue
         value = _digits_value(L, m["num"])
-        if value is not None:
+        if value is not None and not LEADING_ZERO.match(m["num"]):      # "000", "05": no number of its own
             cur = m["cur"]
             out.append(_Number(m.start(), m.end(), value, L.prefixes.get(cur) if cur else None, False))
     if L.words:
         for m in L.words.finditer(body):
-            out.append(_Number(m.start(), m.end(), _words_value(L, m.group()), None, True))
+            ending = m.groupdict().get("end")
+            stop = m.start("end") if ending else m.end()
+            out.append(_Number(m.start(), stop, _words_value(L, body[m.start():stop]), None, True,
+                               tail=m.end() if ending else 0))
     if L.multipliers:
         for m in L.multipliers.finditer(body):
             out.append(_Number(m.start(), m.end(), L.multiplier_values[_which(m, "x")], "times", False, True))
@@ -274,17 +310,24 @@ def _split_groups(L: _Lang, m: re.Match[str]) -> list[tuple[int, int]]:
     return spans
 
 
-def _strip_before(L: _Lang, text: str) -> tuple[str, str | None, bool]:
+def _strip_before(L: _Lang, text: str) -> tuple[str, str | None, bool, str | None]:
     """Peel qualifiers, change prepositions and one period ("в ближайшие пять лет") off the end of
-    `text` (the words before a number)."""
+    `text` (the words before a number); a comparative before the preposition ("больше на") is the
+    change it names and ends the peeling."""
     qualifier, prep, period = None, False, False
     if not HAS_LETTER.search(text):
-        return text, None, False                  # every qualifier, preposition and period has a word
+        return text, None, False, None            # every qualifier, preposition and period has a word
     for _ in range(5):
+        if prep and L.comparatives:
+            at = _last_word(text)
+            for rx, kind in L.comparatives:
+                if rx.fullmatch(text, at, len(text.rstrip())):
+                    return text[:at], qualifier, prep, kind
         for rx, q in L.qual_before if L.qual_any and L.qual_any.search(text) else ():
             m = rx.search(text)
             if m:
-                qualifier = qualifier or q
+                # "не менее чем до 3 млн": the qualifier before "до" says more than "до"
+                qualifier = qualifier if qualifier and qualifier != "up_to" else q
                 text = text[:m.start()]
                 break
         else:
@@ -298,7 +341,47 @@ def _strip_before(L: _Lang, text: str) -> tuple[str, str | None, bool]:
                 break
             period = True
             text = text[:m.start()]
-    return text, qualifier, prep
+    return text, qualifier, prep, None
+
+
+NOUN_BREAK = re.compile(r"[,.;:()«»\"“”]")
+QUOTE_OPENERS = "«“„\""
+QUOTE_CLOSERS = "»”“\""
+NAME_REACH = 32      # characters: a quoted name this short around a number ("«100 нақты қадам»")
+NAME_WORDS = 4
+
+
+def _in_name(body: str, sent: Span, start: int) -> bool:
+    """Whether the number at `start` stands inside a short quoted name (at most NAME_WORDS words)."""
+    a = max(sent.start, start - NAME_REACH)
+    before = body[a:start]
+    k = max(before.rfind(ch) for ch in QUOTE_OPENERS)
+    if k < 0 or any(ch in before[k + 1:] for ch in "»”") \
+            or (before[k] == '"' and k > 0 and not before[k - 1].isspace()):
+        return False
+    after = body[start:min(sent.end, start + NAME_REACH)]
+    j = min((i for i in (after.find(ch) for ch in QUOTE_CLOSERS) if i > 0), default=-1)
+    return j > 0 and len((before[k + 1:] + after[:j]).split()) <= NAME_WORDS
+
+
+def _names_noun(rx: re.Pattern[str] | None, body: str, pos: int, limit: int) -> bool:
+    """Whether one of the first three words after `pos` (no punctuation before it) matches `rx`."""
+    if rx is None:
+        return False
+    for w in islice(WORD.finditer(body, pos, min(limit, pos + OBJECT_REACH)), 3):
+        if NOUN_BREAK.search(body, pos, w.start()):
+            return False
+        if rx.match(body, w.start(), limit):
+            return True
+    return False
+
+
+def _last_word(text: str) -> int:
+    """Where the word of letters that ends `text` (trailing spaces aside) starts."""
+    i = len(text.rstrip())
+    while i > 0 and text[i - 1].isalpha():
+        i -= 1
+    return i
 
 
 def _object(L: _Lang, body: str, pos: int, limit: int) -> tuple[str | None, str | None]:
@@ -311,8 +394,8 @@ def _object(L: _Lang, body: str, pos: int, limit: int) -> tuple[str | None, str 
             m = L.counted.match(body, w.start(), limit)
             if m:
                 between = body[pos:w.start()]
-                if any(ch in between for ch in ",.;:()«»\"“”"):
-                    break
+                if any(ch in between for ch in ",.;:()«»\"“”") or any(ch.isdigit() for ch in between):
+                    break                         # another number counts it: "10, 20 and 30 projects"
                 lemma = L.counted_lemmas[_which(m, "c")] or m.group()
                 first = words[0].start()
                 return (body[first:w.start()] + lemma).strip(), body[first:m.end()]
@@ -363,10 +446,13 @@ class _Sentence:
     when first needed."""
     span: Span
     breaks: list[tuple[int, int]] | None = None
+    full_stops: list[int] = field(default_factory=list)    # ends of the sentence breaks inside it
     hits: dict[tuple[int, int], tuple[list[_Hit], list[_Hit]]] = field(default_factory=dict)
     # unit and clause of the last scaled amount ("5 млрд долларов …, и … довести его до 10 млрд")
     scaled_unit: tuple[str, tuple[int, int]] | None = None
     cue: ClaimCue | None = None     # of the last claim made in the sentence
+    periods: list[_Hit] | None = None   # every period of the sentence, found when first needed
+    period_ends: list[int] = field(default_factory=list)
 
 
 def _metrics(L: _Lang, body: str, a: int, b: int) -> list[_Hit]:
@@ -400,6 +486,7 @@ def _clause(L: _Lang, body: str, s: _Sentence, start: int, end: int) -> tuple[in
     span = s.span
     if s.breaks is None:
         breaks = [(m.start(), m.end()) for m in SENTENCE_BREAK.finditer(body, span.start, span.end)]
+        s.full_stops = [be for _, be in breaks]
         if L.clause_break:
             breaks += [(m.start(), m.end()) for m in L.clause_break.finditer(body, span.start, span.end)]
         s.breaks = sorted(breaks)
@@ -440,15 +527,39 @@ def _metric(L: _Lang, body: str, s: _Sentence, clause: tuple[int, int], start: i
     return best.text if best else None
 
 
-def _period(L: _Lang, body: str, s: _Sentence, clause: tuple[int, int], start: int, end: int) -> _Hit | None:
+OPENING_MARKS = " \t\n\"«“„—–-"
+
+
+def _period(L: _Lang, body: str, s: _Sentence, clause: tuple[int, int], start: int, end: int,
+            counted: bool = False) -> _Hit | None:
     best: tuple[int, _Hit] | None = None
-    for h in _clause_hits(L, body, s, clause)[1]:
+    metrics, periods = _clause_hits(L, body, s, clause)
+    for h in periods:
         if h.start < end and start < h.end:
             continue
         dist = (start - h.end) if h.end <= start else 2 * (h.start - end)
         dist += WEAK_PERIOD if h.weak else 0
         if best is None or dist < best[0]:
             best = (dist, h)
+    if best is None and not counted and clause[0] > s.span.start:
+        # a clause that names no period of its own takes the one named last before it in the sentence
+        # (not for a count: what it counts is there now), when it goes on about the subject of an
+        # earlier clause ("…, что … больше на 4,8%": no measure of its own) or the period opens the
+        # sentence ("To date, X …, and Y …")
+        if s.periods is None:
+            s.periods = _periods(L, body, s.span.start, s.span.end)
+            s.period_ends = [h.end for h in s.periods]
+        k = bisect_right(s.period_ends, clause[0]) - 1
+        j = bisect_right(s.full_stops, clause[0]) - 1
+        opening = s.full_stops[j] if j >= 0 else s.span.start    # … within the same sentence
+        while k >= 0 and s.periods[k].weak:
+            k -= 1
+        if k < 0 or s.periods[k].start < opening:
+            return None
+        h = s.periods[k]
+        if not metrics or not body[opening:h.start].strip(OPENING_MARKS):
+            return h
+        return None
     return best[1] if best else None
 
 
@@ -470,15 +581,16 @@ def _claim(L: _Lang, body: str, n: _Number, s: _Sentence, prev_end: int) -> tupl
     if not n.word:
         r = L.ranges.search(body, max(sent.start, start - 24), start)
         low = _digits_value(L, r["num"]) if r else None
-        if r and low is not None and low < value:
+        if r and low is not None and low < value and not (
+                L.range_not_after and L.range_not_after.search(body, max(sent.start, r.start() - 12), r.start())):
             range_start = r                       # "100–105 млн", "$2–3 billion": one claim, upper bound
             start, prev = r.start(), ""
             if r["cur"]:
                 unit = unit or L.prefixes.get(r["cur"])
         if prev in LINKERS and start >= 2 and body[start - 2].isalnum():
             return None, pos                      # "Ата-1", "5+1"
-        if prev in ".," and start >= 2 and body[start - 2].isdigit():
-            return None, pos
+        if prev in ".,:" and start >= 2 and body[start - 2].isdigit():
+            return None, pos                      # "10:30", the decimals of a number already read
         if L.blockers and L.blockers.search(body, max(sent.start, start - 20), start):
             return None, pos
         nxt = body[pos:pos + 2]
@@ -486,7 +598,10 @@ def _claim(L: _Lang, body: str, n: _Number, s: _Sentence, prev_end: int) -> tupl
             return None, pos                      # times, "5+1", fractions
     suffix = ""
     end = pos
-    if not n.word and body[pos:pos + 1] in "-‑" and body[pos + 1:pos + 2].isalpha():
+    if n.tail:
+        suffix, pos = body[pos:n.tail], n.tail    # "отыздан": the ending of the numeral word itself
+    if not n.word and body[pos:pos + 1] in "-‑" and body[pos + 1:pos + 2].isalpha() \
+            and not L.unit.match(body, pos):              # "1.6-fold" is a unit
         m = WORD.match(body, pos + 1)
         word = m.group().casefold() if m else ""
         if word not in L.number_suffixes:
@@ -528,21 +643,31 @@ def _claim(L: _Lang, body: str, n: _Number, s: _Sentence, prev_end: int) -> tupl
                     pos = m.end()
     if not n.word and not suffix and end == n.num_end and body[end:end + 1].isalpha():
         return None, pos                          # glued to a word: "5G", "5th"
+    if unit is None and not has_scale and _in_name(body, sent, start):
+        return None, pos                          # a count in a short quoted name: «100 нақты қадам»
     qualifier = "approx" if suffix.lstrip("-‑").casefold() in L.approx_suffixes and suffix else None
-    if not suffix and not has_scale and end == n.num_end and RANGE_DASH.match(body, end):
+    if not suffix and not has_scale and end == n.num_end and L.range_next.match(body, end):
         return None, pos                          # a range start ("3–5%", "$2–3 bn") is no claim of its own
     after_pos = pos
     level = False
+    compared = None
+    if suffix and L.comparative_case and L.comparative_case.fullmatch(suffix):
+        for rx, kind in L.comparatives_after:     # "86 пайызға көп": more by 86%, a change
+            m = rx.match(body, after_pos, sent.end)
+            if m:
+                compared, after_pos = kind, m.end()
+                break
     # qualifiers after ("жуық", "астам", "or more")
-    if L.qual_after:
-        m = L.qual_after.match(body, after_pos, sent.end)
-        if m:
-            qualifier = qualifier or L.qual_after_values[_which(m, "q")]
-            after_pos = m.end()
-            if qualifier == "up_to" and L.up_to_cancel_after and L.up_to_cancel_after.match(body, after_pos):
-                qualifier, level = None, True     # "15 млрд долларға дейін артады": a level reached
+    m = L.qual_after.match(body, after_pos, sent.end) if L.qual_after and not compared else None
+    if m:
+        qualifier = qualifier or L.qual_after_values[_which(m, "q")]
+        after_pos = m.end()
+        if qualifier == "up_to" and L.up_to_cancel_after and L.up_to_cancel_after.match(body, after_pos):
+            qualifier, level = None, True         # "15 млрд долларға дейін артады": a level reached
+    elif n.tail:
+        return None, pos                          # "үштен бірі": an inflected numeral stands alone only before "астам"
     obj, obj_text = (None, None)
-    rate_obj = False
+    rate_obj = few = False
     if unit is None:
         obj, obj_text = _object(L, body, after_pos, sent.end)
         nxt = WORD.search(body, after_pos, min(sent.end, after_pos + OBJECT_REACH))
@@ -558,23 +683,36 @@ def _claim(L: _Lang, body: str, n: _Number, s: _Sentence, prev_end: int) -> tupl
             rate_obj = obj is not None
             if obj is None:
                 return None, pos                  # "six a week" counts the flights named before
-        if n.word and L.not_counted and nxt and L.not_counted.match(nxt.group()):
-            return None, pos                      # "екі елдің", "two countries"
-        if not n.word and not has_scale and obj is None and YEAR_LIKE[0] <= value <= YEAR_LIKE[1] \
-                and value == value.to_integral_value():
+        # "5 место", "3 секции": a rank or a part of a programme; "екі ел", "5 мемлекетке сапары": a
+        # handful of states — unless a qualifier makes either a statistic ("отыздан астам мемлекет")
+        few = obj is None and not has_scale and _names_noun(L.no_statistic, body, after_pos, sent.end)
+        if not few and L.not_counted and value < L.not_counted_below:
+            head = obj.split()[-1] if obj else None
+            few = bool(nxt and L.not_counted.match(nxt.group()) or head and L.not_counted.match(head))
+        if not n.word and not has_scale and YEAR_LIKE[0] <= value <= YEAR_LIKE[1] \
+                and value == value.to_integral_value() \
+                and (obj is None or any(w.casefold() in L.stopwords for w in (obj_text or "").split()[:-1])):
+            # a year, unless it counts a noun ("2000 жаңа жұмыс орны"; not "Стратегии 2050 и программы")
             return None, pos
     if range_start is not None and qualifier is None:
         qualifier = "up_to"
     if n.word and value < L.word_min:
         return None, pos
     # qualifiers and change words before
-    rest, q_before, prep = _strip_before(L, body[max(sent.start, start - WINDOW):start])
+    rest, q_before, prep, comparative = _strip_before(L, body[max(sent.start, start - WINDOW):start])
     if q_before == "up_to" and L.up_to_cancel and L.up_to_cancel.search(rest):
-        q_before = None
+        q_before = None                           # "довести до 50%": a level reached
     qualifier = q_before or qualifier
-    change = None
+    if few and qualifier is None:
+        return None, pos
+    change = comparative or compared
     prep = prep or n.adverb
-    if (prep or not L.change_prep_required) and L.change_any and L.change_any.search(rest):
+    at = _last_word(rest) if change is None and L.change_direct else -1
+    for rx, kind in L.change_direct if at >= 0 else ():
+        if rx.fullmatch(rest, at, len(rest.rstrip())):     # "прибавил 11%": a verb that takes the number
+            change = kind
+            break
+    if change is None and (prep or not L.change_prep_required) and L.change_any and L.change_any.search(rest):
         for rx, kind in L.change_before:
             if rx.search(rest) and (prep or unit in RELATIVE_UNITS):
                 change = kind
@@ -603,7 +741,7 @@ def _claim(L: _Lang, body: str, n: _Number, s: _Sentence, prev_end: int) -> tupl
         metric = _metric(L, body, s, clause, start, end, False)
         if metric is None and L.metric_word_after:
             metric = _fallback_word(L, body, after_pos, clause[1])
-    hit = _period(L, body, s, clause, start, end)
+    hit = _period(L, body, s, clause, start, end, unit is None and obj is not None)
     period = hit.text if hit else None
     if abs(value) >= CLAIM_VALUE_LIMIT:
         return None, max(pos, end)                # no statistic is this large, and no column holds it
@@ -640,7 +778,8 @@ def find_claims(body: str, sentences: Sequence[Span], lang: str, published: str 
     sents = sorted(sentences, key=lambda s: s.start)
     starts = [s.start for s in sents]
     claims: list[tuple[Claim, ClaimCue]] = []
-    covered = prev_end = 0
+    # the headline repeats a figure of the text, or gives one the text lost: page chrome either way
+    covered = prev_end = _headline_end(body)
     cache: dict[int, _Sentence] = {}
     for n in _candidates(L, body):
         if n.start < covered or is_blocked(n.start, n.num_end):
@@ -651,6 +790,12 @@ def find_claims(body: str, sentences: Sequence[Span], lang: str, published: str 
         if sent is None:
             sent = cache[span.start] = _Sentence(span)
         claim, covered_to = _claim(L, body, n, sent, prev_end)
+        if claim is not None and claim.unit is None and claim.value <= 31 and not n.word:
+            # a day of a range of dates ("с 1 по 5 июля", "April 18 and 19"): the other day is a date
+            m = L.day_after.match(body, n.num_end, span.end)
+            k = L.day_before.search(body, max(span.start, n.start - 16), n.start)
+            if m and is_blocked(m.start("day"), m.end("day")) or k and is_blocked(k.start("day"), k.end("day")):
+                claim = None
         if claim is not None:
             cue = sent.cue or ClaimCue(None, span)
             if i > 0 and sents[i] is span and "\n" not in body[sents[i - 1].end:span.start]:
@@ -659,6 +804,32 @@ def find_claims(body: str, sentences: Sequence[Span], lang: str, published: str 
             covered = covered_to
             prev_end = claim.end
     return claims
+
+
+HEADLINE_OPENERS = "«“„\"—–-"
+
+
+def _headline_end(body: str) -> int:
+    """Where the headline lines at the top of the page end (0 if there are none): the lines before the
+    first one that ends a sentence, each short, ending in no sentence mark, colon or comma and opening
+    no quotation or dialogue line; only when a line that ends a sentence follows within LEAD_REACH."""
+    end, pos = 0, 0
+    for _ in range(LEAD_REACH):
+        m = NOT_SPACE.search(body, pos)
+        if m is None:
+            return 0
+        pos = body.find("\n", m.start())
+        pos = len(body) if pos < 0 else pos
+        line = body[m.start():pos].strip()
+        if SENTENCE_END.search(line[-3:]) or line[-1] in ":;," or len(line.split()) > HEADLINE_WORDS:
+            return end
+        if line[0] in HEADLINE_OPENERS:
+            return 0
+        end = pos
+    return 0
+
+
+NOT_SPACE = re.compile(r"\S")
 
 
 def _line(body: str, pos: int) -> Span:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
@@ -206,13 +207,22 @@ def _continuers(lang: str) -> re.Pattern[str] | None:
     return re.compile(r"\s*(?:" + "|".join(words) + r")(?![\w-])", re.I) if words else None
 
 
+@cache
+def _source_cues(lang: str) -> re.Pattern[str] | None:
+    words = lexicon(lang, "numbers").get("source_cues") or ()
+    return re.compile(r"(?<!\w)(?:" + "|".join(words) + r")(?!\w)", re.I) if words else None
+
+
 def _claim_speakers(claims: list[Claim], statements: list[Statement], sents: list[Span], paras: list[Span],
-                    people: People, quoted: Intervals, body: str = "", lang: str = "") -> list[Claim]:
+                    people: People, quoted: Intervals, body: str = "", lang: str = "",
+                    raw: str = "", chrome: Sequence[Span] = ()) -> list[Claim]:
     """A claim's speaker: the innermost statement it sits in; else the statement its sentence continues:
     the following sentences of the same paragraph that name no other actor, and a paragraph that opens
     with a word that carries the statement on ("In particular", "В частности", "Атап айтқанда") after
     a paragraph that ends in it. A sentence in someone's own voice (first or second person) outside any
-    statement is no journalist's continuation: its claims have no speaker we know."""
+    statement is no journalist's continuation: its claims have no speaker we know, nor have those of a
+    sentence that cites its data ("По данным Бюро статистики, …") — unless its paragraph is signed: a pull quote whose next line (page chrome in `raw`) is only the name of a
+    person the article names."""
     starts = [s.start for s in sents]
     by_sentence: dict[int, Statement] = {}
     for st in statements:
@@ -238,6 +248,8 @@ def _claim_speakers(claims: list[Claim], statements: list[Statement], sents: lis
 
     continuer = _continuers(lang) if lang else None
     voice = grammar(lang).voice if lang else None
+    sourced = _source_cues(lang) if lang else None
+    signed = _signed_paragraphs(raw, chrome, body, paras, para_starts, people) if raw and voice else {}
     carried: dict[int, Person | None] = {}
     current: Person | None = None
     current_para = -1
@@ -247,8 +259,11 @@ def _claim_speakers(claims: list[Claim], statements: list[Statement], sents: lis
             current, current_para = (current if goes_on else None), para_of(s)
         if i in by_sentence:
             current = by_sentence[i].speaker
-        elif has_actor(s) or (voice is not None and voice.search(body, s.start, s.end)):
-            current = None
+        elif current_para in signed and voice is not None and voice.search(body, s.start, s.end):
+            current = signed[current_para]
+        elif has_actor(s) or (voice is not None and voice.search(body, s.start, s.end)) \
+                or (sourced is not None and sourced.search(body, s.start, s.end)):
+            current = None                # someone else speaks, in their own voice, or data are cited
         carried[i] = current
 
     order = {id(st): n for n, st in enumerate(statements)}
@@ -263,11 +278,41 @@ def _claim_speakers(claims: list[Claim], statements: list[Statement], sents: lis
                   for st in owners[(span.start, span.end)]]
         if inside:
             # the innermost statement: a person's words reported inside someone else's quotation
-            speaker = min(inside, key=lambda st: (st.finding.end - st.finding.start, order[id(st)])).speaker
+            st = min(inside, key=lambda st: (st.finding.end - st.finding.start, order[id(st)]))
+            speaker = st.speaker
+            lead_in = st.finding.sentence.start
+            if sourced is not None and lead_in < st.finding.start \
+                    and sourced.search(body, max(lead_in, st.finding.start - SOURCE_REACH), st.finding.start):
+                speaker = None            # "According to official statistics, …": data cited, no one's words
         else:
             idx = index_at(sents, starts, c.start)
             speaker = carried.get(idx) if idx is not None else None
         out.append(replace(c, speaker=speaker.name if speaker else None))
+    return out
+
+
+SOURCE_REACH = 120         # characters before a statement in which its source cue ("По данным …") stands
+SIGNATURE_WORDS = (2, 4)   # a pull quote's signature line: a full name, no more
+
+
+def _signed_paragraphs(raw: str, chrome: Sequence[Span], body: str, paras: list[Span], para_starts: list[int],
+                       people: People) -> dict[int, Person]:
+    """Paragraphs followed directly by a chrome line that is only the full name of a person the
+    article names (a pull quote and its signature), by paragraph index."""
+    from archive.names import person_key
+
+    keys: dict[str, Person] = {}
+    out: dict[int, Person] = {}
+    for span in chrome:
+        text = raw[span.start:span.end].strip()
+        if not SIGNATURE_WORDS[0] <= len(text.split()) <= SIGNATURE_WORDS[1]:
+            continue
+        if not keys:
+            keys = {person_key(p.name): p for p in people.persons if len(p.name.split()) >= 2}
+        person = keys.get(person_key(text))
+        k = bisect.bisect_right(para_starts, span.start) - 1
+        if person is not None and k >= 0 and not body[paras[k].end:span.start].strip():
+            out[k] = person
     return out
 
 
@@ -412,6 +457,7 @@ class _Read:
     sents: list[Span]
     dates: list
     published: str | None
+    chrome: list[Span]
 
 
 def _read(raw: RawArticle, lang: str) -> _Read:
@@ -435,7 +481,7 @@ def _read(raw: RawArticle, lang: str) -> _Read:
             dates = find_dates(body, lang, published)
     else:
         note("published", "the metadata", detail=published)
-    return _Read(body, paragraphs(body), sentences(body), dates, published)
+    return _Read(body, paragraphs(body), sentences(body), dates, published, page.chrome)
 
 
 def _settle_countries(persons: list[Person], setting_country: str | None, home: str | None) -> None:
@@ -514,7 +560,8 @@ def extract_article(raw: RawArticle) -> ArticleRecord:
     persons = _participants(r.body, people, statements, quoted, lead_of(r.body, r.paras), r.sents, lang)
 
     found = find_claims(r.body, r.sents, lang, r.published, r.dates)
-    claims = _claim_speakers([c for c, _ in found], statements, r.sents, r.paras, people, quoted, r.body, lang)
+    claims = _claim_speakers([c for c, _ in found], statements, r.sents, r.paras, people, quoted, r.body, lang,
+                             raw.body, r.chrome)
     setting = find_setting(r.body, r.paras, r.sents, lang, r.dates, r.published, quoted.spans)
     _settle_countries(persons, setting.country, home)
     # the canonical vocabulary: metric codes and periods against the meeting's date, else the article's
