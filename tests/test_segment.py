@@ -29,3 +29,13 @@ def test_sentences(body: str, expected: list[str]) -> None:
 def test_paragraphs_are_trimmed_lines() -> None:
     body = "  Бірінші жол.  \n\n Екінші жол.\n"
     assert [p.text(body) for p in paragraphs(body)] == ["Бірінші жол.", "Екінші жол."]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Aliyev met him.The head of state said so.", ["Aliyev met him.", "The head of state said so."]),
+    ("Кездесу өтті.Тараптар сауданы талқылады.", ["Кездесу өтті.", "Тараптар сауданы талқылады."]),
+    ("News.Az reports it.", ["News.Az reports it."]),                 # a site's name
+    ("А.Смайылов келді.", ["А.Смайылов келді."]),                      # an initial
+])
+def test_sentences_glued_without_a_space(text: str, expected: list[str]) -> None:
+    assert [text[s.start:s.end] for s in sentences(text)] == expected

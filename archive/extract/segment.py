@@ -69,6 +69,19 @@ def _ends_sentence(text: str, dot: int, after: int, text_end: int) -> bool:
     return True
 
 
+GLUED_NEXT = re.compile(r"[^\W\d_]{3}")
+
+
+def _glued(text: str, dot: int, after: int) -> bool:
+    """Sentences glued without a space ("кездесті.Тараптар", "Aliyev.The head"): a full stop between a
+    word in lower case and a capitalised word of three letters or more ("News.Az" and initials are none)."""
+    if after != dot + 1 or text[dot] != "." or dot < 3 or after >= len(text):
+        return False
+    before = text[dot - 3:dot]
+    return before.isalpha() and before[-1].islower() and text[after].isupper() \
+        and GLUED_NEXT.match(text, after) is not None
+
+
 def sentences(body: str, within: Span | None = None) -> list[Span]:
     """Sentences of one paragraph (or of the whole body), never split inside a quotation."""
     spans: list[Span] = []
@@ -95,7 +108,7 @@ def sentences(body: str, within: Span | None = None) -> list[Span]:
                 straight = True
             elif depth == 0 and not straight:
                 end = SENTENCE_END.match(text, i).end()
-                if _ends_sentence(text, i, end, text_end):
+                if _ends_sentence(text, i, end, text_end) or _glued(text, i, end):
                     spans.append(_trim(para.start + start, para.start + end, body))
                     start = end
         if text[start:].strip():
