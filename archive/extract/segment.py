@@ -179,16 +179,18 @@ def index_at(spans: list[Span], starts: list[int], pos: int) -> int | None:
 
 
 HEADLINE_WORDS = 25
-LEAD_REACH = 5     # paragraphs: a headline, a subheadline, a byline … before the first sentence
+HEADLINES = 2      # short lines above the first sentence that belong to the lead: headline, subheadline
+LEAD_REACH = 12    # paragraphs: menus, a headline, a subheadline, a byline … before the first sentence
 
 
 def lead(body: str, paras: list[Span]) -> Span:
-    """The lead of an article: its first paragraph that ends a sentence, together with the headline,
-    subheadline or byline lines above it (short lines that end no sentence)."""
+    """The lead of an article: its first paragraph that ends a sentence, together with the headline
+    and subheadline right above it (short lines that end no sentence); site menus and rubrics further
+    up are not part of it."""
     if not paras:
         return Span(0, len(body))
-    for para in paras[:LEAD_REACH]:
+    for k, para in enumerate(paras[:LEAD_REACH]):
         text = body[para.start:para.end].rstrip()
         if SENTENCE_END.search(text[-2:] or " ") or len(text.split()) > HEADLINE_WORDS:
-            return Span(paras[0].start, para.end)
+            return Span(paras[max(0, k - HEADLINES)].start, para.end)
     return paras[0]
