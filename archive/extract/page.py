@@ -77,7 +77,7 @@ def read_page(body: str, lang: str) -> Page:
             stripped = line.strip()
             if not stripped:
                 continue
-        kind, date = _chrome_kind(line, lang, d, seen, first=not content, last=i == len(lines) - 1)
+        kind, date = _chrome_kind(line, lang, d, seen, first=not content, last=i == len(lines) - 1, body=body)
         if date and not page_date:
             page_date = date
             note("published", "a date line of the page", s, e, date)
@@ -110,7 +110,7 @@ def _length(pair: tuple[int, int, int]) -> int:
 
 
 def _chrome_kind(line: str, lang: str, d: dict[str, Any], seen: set[str], *, first: bool,
-                 last: bool) -> tuple[str | None, str | None]:
+                 last: bool, body: str = "") -> tuple[str | None, str | None]:
     """(why the line is chrome, or None; a date it prints, or None)."""
     stripped = line.strip()
     folded = stripped.casefold()
@@ -129,8 +129,9 @@ def _chrome_kind(line: str, lang: str, d: dict[str, Any], seen: set[str], *, fir
     if len(words) == 1 and not ENDS_SENTENCE.search(stripped):
         return "rubric", None
     if len(words) <= d.get("byline_words", 3) and not re.search(r"\d|[.!?:;,»\"”]$", stripped) \
-            and all(w[:1].isupper() for w in words) and (first or last or len(words) == 2):
-        return "byline", None
+            and all(w[:1].isupper() for w in words) and (first or last or len(words) == 2) \
+            and body.count(words[-1]) <= 1:
+        return "byline", None                      # (a name the article names elsewhere signs a quote)
     if " • " in stripped or " | " in stripped and len(words) <= 8:
         return "menu", None
     credit = CREDIT.search(stripped)
