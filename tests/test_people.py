@@ -58,3 +58,23 @@ def test_every_mention_of_a_person_is_linked() -> None:
     bektenov = people.by_name("Олжас Бектенов")
     assert bektenov is not None
     assert [text[m.start:m.end] for m in bektenov.mentions] == ["Олжас Бектенов", "Бектеновтің", "Бектенов"]
+
+
+# A transcript's speaker labels are names, whatever their words look like; one label alone is no
+# transcript ("Kazakh Diplomacy: …" may open a paragraph), and a misspelt label keeps its mentions.
+TRANSCRIPT_CASES = [
+    ("en", "Excerpts from the transcript:\nJohn Carter: Welcome, Mr Rasulzade. We are glad to see you.\n"
+           "Kokhir Rasulzoda: Thank you, Mr Carter. It is an honour.",
+     [("John Carter", ["John Carter", "Carter"]), ("Kokhir Rasulzoda", ["Rasulzade", "Kokhir Rasulzoda"])]),
+    ("ru", "Стенограмма:\nДжон Картер: Добрый день, рады вас видеть.\nКохир Расулзода: Спасибо, коллеги.",
+     [("Джон Картер", ["Джон Картер"]), ("Кохир Расулзода", ["Кохир Расулзода"])]),
+    ("en", "Kokhir Rasulzoda: Thank you for the invitation.\nThe talks went on.", []),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), TRANSCRIPT_CASES)
+def test_transcript_labels_are_names(lang: str, text: str, expected: list) -> None:
+    people = find_people(text, lang)
+    got = [(p.name, [text[m.start:m.end] for m in p.mentions])
+           for p in sorted(people.persons, key=lambda p: p.first_offset)]
+    assert got == expected

@@ -477,6 +477,33 @@ def _title_case_lines(body: str, tokens: list[Token], lang: str) -> Intervals | 
     return Intervals(spans)
 
 
+MIN_SPEAKER_LINES = 2      # a transcript gives the floor to two speakers at least
+
+
+def _speaker_lines(body: str, tokens: list[Token]) -> set[int]:
+    """Tokens opening a transcript's speaker lines ("Kokhir Rasulzoda: Thank you, Mr Mishustin."): a
+    line opens with two to four capitalised words and a colon, and words that end a sentence follow.
+    Only when the page has two such lines at least (a transcript): its labels are names, whether or
+    not their words look like one."""
+    starts: list[int] = []
+    k = 0
+    while k < len(tokens):
+        tok = tokens[k]
+        if tok.cap and (tok.start == 0 or body[tok.start - 1] == "\n"):
+            n = 0
+            while k + n < len(tokens) and n < 4 and tokens[k + n].cap \
+                    and (n == 0 or body[tokens[k + n - 1].end:tokens[k + n].start] == " "):
+                n += 1
+            after = tokens[k + n - 1].end
+            line_end = body.find("\n", after)
+            line_end = len(body) if line_end < 0 else line_end
+            if n >= 2 and body.startswith(": ", after) \
+                    and body[after + 2:line_end].rstrip()[-1:] in (".", "!", "?", "»", "”", '"'):
+                starts.append(k)
+        k += 1
+    return set(starts) if len(starts) >= MIN_SPEAKER_LINES else set()
+
+
 def _opens_name(body: str, tokens: list[Token], i: int, n: int, lang: str) -> bool:
     """Can the capitalised run tokens[i:i+n] start with its first word? Not when that word is a state
     or a place ("Минск Александр Гусев", "Приамурье Рустам Исмаилов"), or a word that agrees in case
@@ -910,13 +937,16 @@ def find_people(body: str, lang: str, home: str | None = None) -> People:
     # 2. names without a title: capitalised runs ending in a surname-shaped word, or opening with a
     # given name ("Александра Богомаза и Сергей Лавров")
     given = getattr(morph, "is_given_name", None)
+    speakers = _speaker_lines(body, tokens)
+    speakers_len = {k: next(n for n in range(4, 0, -1) if k + n <= len(tokens)
+                            and body.startswith(":", tokens[k + n - 1].end)) for k in speakers}
     i = 0
     while i < len(tokens):
         if i in used or not tokens[i].cap:
             i += 1
             continue
         n = _name_tokens(body, tokens, i, lang, used)
-        if n >= 2 and not _opens_name(body, tokens, i, n, lang):
+        if n >= 2 and i not in speakers and not _opens_name(body, tokens, i, n, lang):
             i += 1                        # "в Приамурье Рустам Исмаилов": the place is no part of it
             continue
         n = _trim_run(body, tokens, i, n, lang)
@@ -930,7 +960,8 @@ def find_people(body: str, lang: str, home: str | None = None) -> People:
             # "Murat Nurtleu, Deputy Prime Minister and Minister of Foreign Affairs of Kazakhstan, …"
             apposed = nameless.get(i + n) if i + n < len(tokens) and re.fullmatch(
                 r" ?, ?", body[tokens[i + n - 1].end:tokens[i + n].start]) else None
-            shaped = morph.is_surname_like(base[-1]) or (n == 2 and given is not None and given(words[0]))
+            shaped = morph.is_surname_like(base[-1]) or (n == 2 and given is not None and given(words[0])) \
+                or (i in speakers and n == speakers_len.get(i))
             if n >= 2 and (shaped or apposed) and _plausible(words, base, lang, morph, skeys.keys()):
                 if apposed:
                     t, country, position, k = apposed
