@@ -153,7 +153,7 @@ def _lang(lang: str) -> _Lang:
         w = "|".join(re.escape(k) for k in sorted(numerals, key=len, reverse=True))
         ending = d.get("numeral_endings")
         ending = rf"(?P<end>{_alt(ending)})?" if ending else ""
-        words = re.compile(rf"(?<!\w)(?:{w})(?:{HSPACE}+(?:{w}))*{ending}(?!\w)", FLAGS)
+        words = re.compile(rf"(?<!\w)(?=\w)(?:{w})(?:{HSPACE}+(?:{w}))*{ending}(?!\w)", FLAGS)
     scales, units = d.get("scales") or [], d.get("units") or []
     mult = d.get("multipliers") or []
     tail = rf"(?P<suf>{case})(?!\w)" if case else r"(?!\w)"
@@ -165,7 +165,7 @@ def _lang(lang: str) -> _Lang:
     days = rf"|{HSPACE}+(?:{_alt(d['day_range_words'])}){HSPACE}+" if d.get("day_range_words") else ""
     return _Lang(
         digits=digits, words=words, numerals=numerals,
-        multipliers=re.compile(rf"(?<!\w)(?:{_groups(mult, 'x')})(?!\w)", FLAGS) if mult else None,
+        multipliers=re.compile(rf"(?<!\w)(?=\w)(?:{_groups(mult, 'x')})(?!\w)", FLAGS) if mult else None,
         multiplier_values=tuple(Decimal(str(x["value"])) for x in mult),
         word_min=Decimal(str(d.get("word_min_value", 1.5))), thousands=thousands, decimal=decimal,
         prefixes=prefixes,
@@ -207,13 +207,13 @@ def _lang(lang: str) -> _Lang:
         comparatives_after=tuple((re.compile(rf"{HSPACE}*(?:{_alt(p)})(?!\w)", FLAGS), k)
                                  for k, p in (d.get("comparatives_after") or {}).items() if p),
         comparative_case=re.compile(d["comparative_case"], FLAGS) if d.get("comparative_case") else None,
-        metrics=_opt(d.get("metrics"), r"(?<!\w)(?:{})(?!\w)"),
+        metrics=_opt(d.get("metrics"), r"(?<!\w)(?=\w)(?:{})(?!\w)"),
         count_metric=_opt(d.get("count_metrics"), r"(?:{})(?!\w)"),
         metric_word_after=bool(d.get("metric_word_after", True)),
         not_counted=_opt(d.get("not_counted"), r"(?:{})(?!\w)"),
         not_counted_below=Decimal(str(d.get("not_counted_below", 10))),
         no_statistic=_opt(d.get("no_statistic"), r"(?:{})(?!\w)"),
-        periods=re.compile("(?<!\\w)(?:" + "|".join(
+        periods=re.compile("(?<!\\w)(?=\\w)(?:" + "|".join(
             rf"(?P<k{i}>{p['pattern'].replace('(?P<p>', f'(?P<p{i}>')})"
             for i, p in enumerate(periods)) + ")(?!\\w)", FLAGS) if periods else None,
         period_canonical=tuple(p.get("canonical") for p in periods),

@@ -51,7 +51,8 @@ def _data() -> dict[str, Any]:
 
 
 def _norm(line: str) -> str:
-    return " ".join(WORD.findall(line.casefold()))
+    """A line's words and numbers (a paragraph that says another number is no repetition)."""
+    return " ".join(re.findall(r"\w+", line.casefold()))
 
 
 def read_page(body: str, lang: str) -> Page:

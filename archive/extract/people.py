@@ -141,18 +141,22 @@ def _config(lang: str) -> dict[str, Any]:
     return data
 
 
-_last_tokens: list = [None, None]    # (body, its tokens): stages tokenize the same body many times
+TOKEN_CACHE = 4                      # bodies whose tokens are kept (stages tokenize the same texts)
+_last_tokens: list[tuple[str, tuple[list, list[int]]]] = []    # (text, (tokens, their starts)), newest first
 
 
 def tokenize(body: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Word tokens of body[start:end] (the whole body is tokenized once and sliced)."""
-    if _last_tokens[0] is not body:
+    hit = next((k for k, (text, _) in enumerate(_last_tokens) if text is body), None)
+    if hit is None:
         toks = []
         for m in WORD.finditer(body):
             t = m.group()
             toks.append(Token(m.start(), m.end(), t, t.lower(), t[0].isupper()))
-        _last_tokens[0], _last_tokens[1] = body, (toks, [t.start for t in toks])
-    toks, starts = _last_tokens[1]
+        _last_tokens.insert(0, (body, (toks, [t.start for t in toks])))
+        del _last_tokens[TOKEN_CACHE:]
+        hit = 0
+    toks, starts = _last_tokens[hit][1]
     if start == 0 and end is None:
         return toks
     a = bisect.bisect_left(starts, start)

@@ -47,11 +47,15 @@ def _outlet_data() -> dict[str, Any]:
 
 
 @cache
-def _outlets() -> dict[str, tuple[str, str | None]]:
-    """Folded spelling or name -> (usual name, country) of the outlets in data/outlets.yaml."""
+def _outlets(local: bool = False) -> dict[str, tuple[str, str | None]]:
+    """Folded spelling or name -> (usual name, country) of the outlets in data/outlets.yaml. Only the
+    usual name and the spellings name an outlet in a text; with `local`, so do its names in each
+    language (`names`), which the outlet's own records use: a paper called "Атырау" is an outlet
+    when its site names it, not when a text names the region."""
     out: dict[str, tuple[str, str | None]] = {}
     for o in _outlet_data().get("outlets") or ():
-        for sp in [o["name"], *(o.get("names") or {}).values(), *(o.get("spellings") or ())]:
+        names = (o.get("names") or {}).values() if local else ()
+        for sp in [o["name"], *(o.get("spellings") or ()), *names]:
             out.setdefault(_fold(sp), (o["name"], o.get("country")))
     return out
 
@@ -64,7 +68,7 @@ def _local_names() -> dict[tuple[str, str], str]:
 
 def canonical_outlet(name: str) -> str:
     """A known outlet's usual name, whatever spelling or language names it; any other name as it is."""
-    return _outlets().get(_fold(name), (name, None))[0]
+    return _outlets(local=True).get(_fold(name), (name, None))[0]
 
 
 def local_name(name: str | None, lang: str) -> str | None:

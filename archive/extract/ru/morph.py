@@ -364,6 +364,11 @@ def singular(word: str) -> str:
 def title_head(words: Sequence[str]) -> int:
     """The index of a title's head noun: the first word that is no adjective or conjunction
     ("Министр иностранных дел" → 0, "Чрезвычайный и Полномочный Посол" → 3)."""
+    return _title_head(tuple(words))
+
+
+@lru_cache(maxsize=1 << 14)
+def _title_head(words: tuple[str, ...]) -> int:
     for i, w in enumerate(words):
         parses = _analyzer().parse(w)
         if parses and parses[0].tag.POS == "NOUN":
