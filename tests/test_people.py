@@ -78,3 +78,13 @@ def test_transcript_labels_are_names(lang: str, text: str, expected: list) -> No
     got = [(p.name, [text[m.start:m.end] for m in p.mentions])
            for p in sorted(people.persons, key=lambda p: p.first_offset)]
     assert got == expected
+
+
+@pytest.mark.parametrize(("text", "position"), [
+    ("Татарстан Республикасының Раисы Рустам Миннихановпен кездесті.", "Раис"),    # "Раис" + possessive
+    ("Елбасы Нұрсұлтан Назарбаев Ердоғанмен сөйлесті.", "Елбасы"),                  # the title's own letters
+    ("Қазақстан Премьер-министрі Әлихан Смайылов кездесті.", "Премьер-министр"),
+])
+def test_kazakh_one_word_title_base(text: str, position: str) -> None:
+    people = find_people(text, "kk", "KZ")
+    assert [p.position for p in people.persons] == [position]

@@ -117,6 +117,8 @@ def _config(lang: str) -> dict[str, Any]:
     data["titles"] = [(tuple(t["words"]), t["role"], bool(t.get("descriptor")), t.get("state_role"),
                        bool(t.get("bystander")), bool(t.get("needs_state"))) for t in titles]
     data["by_first"] = {}
+    # every word of a title as the data writes it: a one-word title's base form is one of these
+    data["title_words"] = frozenset(w.lstrip("=").casefold() for entry in data["titles"] for w in entry[0])
     for entry in data["titles"]:
         data["by_first"].setdefault(entry[0][0].lstrip("=")[:3], []).append(entry)
     data["non_name_endings"] = tuple(data.get("non_name_endings") or ())
@@ -590,7 +592,12 @@ def _position_text(body: str, tokens: list[Token], first: int, last: int, lang: 
         else:
             words = morph.nominative_phrase(words, ())
         if len(words) == 1 and _config(lang).get("single_title_base"):
-            words = [morph.stems(words[0])[0]]
+            # the stem the title list knows ("Премьер-министрі" → "Премьер-министр", "Раисы" → "Раис"); a
+            # title whose own last letters look like an ending stays whole ("Елбасы")
+            known = _config(lang)["title_words"]
+            stems = morph.stems(words[0])
+            words = [next((x for x in stems if x.casefold() in known), None)
+                     or (words[0] if words[0].casefold() in known else stems[0])]
     except Exception:  # morphology must never lose a position
         pass
     return " ".join(words)
