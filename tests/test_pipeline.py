@@ -168,3 +168,22 @@ def test_topics(text: str, topics: list[str]) -> None:
 def test_outlet_and_via(text: str, outlet: str, via: str | None) -> None:
     rec = extract_article(article_from_text(text, "t"))
     assert (rec.outlet, rec.via) == (outlet, via)
+
+
+@pytest.mark.parametrize(("url", "language", "outlet"), [
+    ("https://aqtobegazeti.kz/?p=1", "kk", "Ақтөбе газеті"),   # a Kazakh paper by its Kazakh name
+    ("https://kz.otyrar.kz/2015/12/x", "kk", "Отырар TV"),
+    ("https://4esnok.by/novosti/x", "ru", "Чеснок"),           # a Russian-language one by its Russian name
+    ("https://atr.kz/zhanalyqtar/x", "en", "Atyrau gazeti"),   # elsewhere by its usual name
+])
+def test_outlet_by_site_in_the_article_language(url: str, language: str, outlet: str) -> None:
+    text = f"---\nurl: {url}\nlanguage: {language}\n---\nТараптар сауданы талқылады.\n"
+    assert extract_article(article_from_text(text, "t")).outlet == outlet
+
+
+def test_paper_named_after_a_region_is_no_outlet_in_text() -> None:
+    from archive.extract.sources import canonical_outlet, outlet_country, usual_name
+
+    assert outlet_country("Атырау") is None and usual_name("АТЫРАУ") == "АТЫРАУ"
+    assert outlet_country("«Атырау» газеті") == "KZ"
+    assert canonical_outlet("Атырау газеті") == canonical_outlet("Atyrau gazeti") == "Atyrau gazeti"
