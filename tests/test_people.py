@@ -88,3 +88,20 @@ def test_transcript_labels_are_names(lang: str, text: str, expected: list) -> No
 def test_kazakh_one_word_title_base(text: str, position: str) -> None:
     people = find_people(text, "kk", "KZ")
     assert [p.position for p in people.persons] == [position]
+
+
+# A regional head's state comes from the region or city of their office when no state is named.
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("kk", "Облыс әкімі Ғауез Нұрмұхамбетов пен Омбы облысының губернаторы Виталий Хоценко жоспарға қол қойды.",
+     [("Ғауез Нұрмұхамбетов", "KZ"), ("Виталий Хоценко", "RU")]),
+    ("kk", "Аймақ басшысы Нинся автономды өлкесінің губернаторы Лю Хуэймен кездесті.", [("Лю Хуэй", "CN")]),
+    ("ru", "Аким области встретился с губернатором Амурской области Василием Орловым.", [("Василий Орлов", "RU")]),
+    ("en", "The Governor of Omsk Region Vitaly Khotsenko visited Astana.", [("Vitaly Khotsenko", "RU")]),
+    ("en", "Governor of Xinjiang Erkin Tuniyaz arrived in Almaty.", [("Erkin Tuniyaz", "CN")]),
+    # a place in another case is where, not whose: the home country's akim
+    ("kk", "Омбыда облыс әкімі Ерлан Нысанбаев кездесу өткізді.", [("Ерлан Нысанбаев", "KZ")]),
+])
+def test_regional_head_state_from_region(lang: str, text: str, expected: list) -> None:
+    people = find_people(text, lang, "KZ")
+    got = [(p.name, p.country) for p in sorted(people.persons, key=lambda p: p.first_offset)]
+    assert got == expected

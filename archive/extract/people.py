@@ -25,13 +25,14 @@ from typing import Any
 
 from archive.extract.lexicon import lexicon
 from archive.extract.mentions import Mention
-from archive.extract.places import country_code, place
+from archive.extract.places import country_code, find_regions, place
 from archive.extract.segment import Intervals, Span
 from archive.extract.trace import active, note
 
 WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:[-’'][^\W\d_]+)*(?:[’']s)?", re.U)
 ORGANIZATION_ROLES = frozenset({"head_of_organization"})
 STATE_ROLES = frozenset({"head_of_state", "head_of_government", "other"})
+REGIONAL_ROLES = frozenset({"regional_head"})
 PRESIDING_ROLES = frozenset({"head_of_state", "other"})   # "president"/"chairman": of a state or of a company
 COUNTERPART = "counterpart"     # "his Kazakh counterpart", "белорусским коллегой": the office of the other side
 ABBREV = re.compile(r"^(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,5}|(?:[A-Z]\.){2,})$")
@@ -302,6 +303,31 @@ def _modifier_country(body: str, tokens: list[Token], title: TitleMatch, lang: s
     return None, title.first
 
 
+REGION_WORDS = 4       # tokens before a regional title that may name its region ("Омбы облысының")
+
+
+def _region_state(body: str, tokens: list[Token], t: TitleMatch, j: int, lang: str) -> str | None:
+    """A regional head's state from the region or city of their office, when no state is named:
+    before the title ("Омбы облысының губернаторы", "Омский губернатор") or in its complement before
+    the name ("губернатор Амурской области Василий Орлов", "Governor of Omsk Region X")."""
+    if t.role not in REGIONAL_ROLES:
+        return None
+    cfg = _config(lang)
+    morph = morphology(lang)
+    k = t.first
+    while k > 0 and t.first - k < REGION_WORDS and not re.search(r"[,.;:!?\n«»\"]", body[tokens[k - 1].end:tokens[k].start]):
+        k -= 1
+    before = [(s, e, cc) for s, e, cc in find_regions(body, lang, tokens[k].start, t.start)
+              if _modifier_case(body[s:e].split()[-1], cfg, morph)]
+    if before:
+        return before[-1][2]
+    if j > t.last:
+        after = find_regions(body, lang, t.end, tokens[j - 1].end)
+        if after:
+            return after[0][2]
+    return None
+
+
 def _modifier_case(word: str, cfg: dict[str, Any], morph: ModuleType) -> bool:
     """Is a country word in a case that can modify a title (nominative or genitive)?"""
     endings = cfg.get("modifier_endings")
@@ -330,6 +356,16 @@ def _following_country(body: str, tokens: list[Token], title: TitleMatch, lang: 
         cc = _country(" ".join(t.text for t in tokens[a:b]), lang)
         if cc:
             return cc, _after_posting(body, tokens, b, lang)
+    if title.role in REGIONAL_ROLES:
+        # "Governor of Xinjiang Erkin Tuniyaz", "Mayor of Moscow X": the region or city of the office
+        for n in (3, 2, 1):
+            a, b = j + skip, j + skip + n
+            if b > len(tokens) or not all(tokens[x].cap for x in range(a, b)) \
+                    or not all(_adjacent(body, tokens[x], tokens[x + 1]) for x in range(j - 1, b - 1)):
+                continue
+            found = find_regions(body, lang, tokens[a].start, tokens[b - 1].end)
+            if len(found) == 1 and found[0][:2] == (tokens[a].start, tokens[b - 1].end):
+                return found[0][2], b
     return None, j
 
 
@@ -920,6 +956,8 @@ def find_people(body: str, lang: str, home: str | None = None) -> People:
                 position = (_position_text(body, tokens, t.first, t.last, lang)
                             + body[t.end:tokens[k - 1].end if k > t.last else t.end].rstrip())
         pending.append((t, j, n, country, position, pos_first))
+    pending = [(t, j, n, country or _region_state(body, tokens, t, j, lang), position, pos_first)
+               for t, j, n, country, position, pos_first in pending]
     pending = _join_coordinated_titles(body, tokens, pending, cfg)
     headline = _title_case_lines(body, tokens, lang)
     nameless: dict[int, tuple[TitleMatch, str | None, str, int]] = {}   # phrase start -> title, for appositions

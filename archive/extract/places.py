@@ -212,6 +212,10 @@ def _entries() -> tuple[_Entry, ...]:
             out.extend(_mk(f, code, "adjective", names) for f in forms)
     for words in (data.get("state_words") or {}).values():
         out.extend(_mk(w, None, "state", MappingProxyType({})) for w in words)
+    for row in data.get("regions") or []:
+        names = MappingProxyType({lang: row[lang] for lang in LANGS})
+        forms = [row[lang] for lang in LANGS] + list(row.get("alt") or [])
+        out.extend(_mk(f, row["cc"], "region", names) for f in dict.fromkeys(forms))
     by_en: dict[str, Mapping[str, str]] = {}
     for kind in ("cities", "landmarks"):
         for row in data.get(kind) or []:
@@ -332,6 +336,18 @@ def find_places(body: str, lang: str, start: int = 0, end: int | None = None) ->
     end = len(body) if end is None else end
     kinds = frozenset({"city", "landmark"})
     return [(s, e, _place(entry, lang)) for s, e, entry in _match(idx, body, _split_tokens(idx, body, start, end), kinds)]
+
+
+_REGION_KINDS = frozenset({"region", "city"})
+
+
+def find_regions(body: str, lang: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, ISO) of the regions and cities named inside body[start:end] ("Омбы облысының",
+    "Амурской области", "Ningxia"): where a governor or a mayor comes from."""
+    idx = _index(lang)
+    end = len(body) if end is None else end
+    return [(s, e, entry.country) for s, e, entry in _match(idx, body, _split_tokens(idx, body, start, end),
+                                                             _REGION_KINDS) if entry.country]
 
 
 def _place(entry: _Entry, lang: str) -> Place:
