@@ -105,3 +105,15 @@ def test_regional_head_state_from_region(lang: str, text: str, expected: list) -
     people = find_people(text, lang, "KZ")
     got = [(p.name, p.country) for p in sorted(people.persons, key=lambda p: p.first_offset)]
     assert got == expected
+
+
+# A sentence adverb or a common noun that opens a sentence is no first name; a region is no part of a name.
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("kk", "Сондай-ақ Мәулен Әшімбаев Ватиканға барды.", ["Мәулен Әшімбаев"]),
+    ("ru", "Переговоры Владимира Путина и Сергея Лаврова прошли в Кремле.", ["Владимир Путин", "Сергей Лавров"]),
+    ("ru", "Также Валентина Матвиенко выступила на сессии.", ["Валентина Матвиенко"]),
+    ("ru", "Губернатор Ставрополья Владимир Владимиров встретился с послом.", ["Владимир Владимиров"]),
+])
+def test_no_common_word_opens_a_name(lang: str, text: str, expected: list) -> None:
+    people = find_people(text, lang)
+    assert [p.name for p in sorted(people.persons, key=lambda p: p.first_offset)] == expected

@@ -244,8 +244,12 @@ def _country(text: str, lang: str) -> str | None:
 
 @lru_cache(maxsize=1 << 16)
 def _place(text: str, lang: str) -> bool:
+    """A city, landmark or region ("Ставрополья"): no part of a person's name."""
     p = place(text, lang)
-    return p is not None and p.kind in ("city", "landmark")
+    if p is not None and p.kind in ("city", "landmark"):
+        return True
+    found = find_regions(text, lang)
+    return len(found) == 1 and found[0][0] == 0 and found[0][1] >= len(text.rstrip(".,"))
 
 
 def _modifier_country(body: str, tokens: list[Token], title: TitleMatch, lang: str,

@@ -396,6 +396,14 @@ def agrees(first: str, last: str) -> bool:
         return True
     if "Geox" in grams:
         return False
+    if _analyzer().word_is_known(first.lower()) and grams:
+        if "plur" in grams and "sing" not in grams or not grams & {"NOUN", "UNKN"}:
+            return False                  # a plural noun or no noun at all: "Переговоры Путина", "Также …"
+        # a common noun agrees with the name in case and number both ("Встречи Сергея Лаврова": no)
+        mine = {(p.tag.case, p.tag.number) for p in _analyzer().parse(first) if p.tag.POS == "NOUN"}
+        theirs = {(p.tag.case, p.tag.number) for p in _analyzer().parse(last)}
+        if mine and theirs and not mine & theirs:
+            return False
     a, b = _cases(first), _cases(last)
     if not a:
         return not _analyzer().word_is_known(first.lower())
