@@ -46,6 +46,7 @@ COMPOUND_GAP = re.compile(rf"{HSPACE}+")
 METRIC_GAP = re.compile(rf"{HSPACE}*(?:[^\W\d_]+{HSPACE}+)?")
 FAR_WORDS = 4      # words allowed between a verb of reaching and its "до" ("довести его до")
 CHANGE_FAR_WORDS = 6  # … between a change verb and its preposition ("сократит путь грузов из Китая в Европу на")
+PERIOD_PAST_COMMA = 500     # a period after the number and a comma belongs to what follows
 WEAK_PERIOD = 20   # extra distance for a rate ("жылына") against a horizon ("2027 жылға қарай")
 WINDOW = 80        # characters looked at before a number for qualifiers and change words
 OBJECT_REACH = 160 # characters after a number in which its counted noun (≤ 4 words) is looked for
@@ -539,6 +540,9 @@ def _period(L: _Lang, body: str, s: _Sentence, clause: tuple[int, int], start: i
             continue
         dist = (start - h.end) if h.end <= start else 2 * (h.start - end)
         dist += WEAK_PERIOD if h.weak else 0
+        if h.start >= end and "," in body[end:h.start]:
+            dist += PERIOD_PAST_COMMA     # "… 4 есеге өсіп, тек соңғы жылдың өзінде 28 пайызға": the next one's
+
         if best is None or dist < best[0]:
             best = (dist, h)
     if best is None and not counted and clause[0] > s.span.start:
