@@ -103,6 +103,10 @@ ARTICLES = [
     ("en", "Foreign Minister Murat Nurtleu held talks with his Omani counterpart Badr Albusaidi.\n\nThe sides "
            "discussed the anniversary of the President of Kazakhstan Kassym-Jomart Tokayev's visit.",
      ["Murat Nurtleu", "Badr Albusaidi"]),
+    # leaders listed with their states in brackets, in a sentence that says they were there
+    ("en", "Prime Minister Charles Michel hosted a dinner in Brussels.\n\nLeo Varadkar (Ireland) and Mark Rutte "
+           "(the Netherlands) were also present.",
+     ["Charles Michel", "Leo Varadkar", "Mark Rutte"]),
 ]
 
 

@@ -117,3 +117,16 @@ def test_regional_head_state_from_region(lang: str, text: str, expected: list) -
 def test_no_common_word_opens_a_name(lang: str, text: str, expected: list) -> None:
     people = find_people(text, lang)
     assert [p.name for p in sorted(people.persons, key=lambda p: p.first_offset)] == expected
+
+
+# A state in brackets after a name makes it a person of that state ("Leo Varadkar (Ireland)").
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "The heads of government Leo Varadkar (Ireland), Mark Rutte (the Netherlands) and Robert Fico "
+           "(Slovakia) were also present.", [("Leo Varadkar", "IE"), ("Mark Rutte", "NL"), ("Robert Fico", "SK")]),
+    ("ru", "На ужине присутствовали Лео Варадкар (Ирландия) и Марк Рютте (Нидерланды).",
+     [("Лео Варадкар", "IE"), ("Марк Рютте", "NL")]),
+    ("en", "Kazinform (Astana) reports that the talks went on.", []),
+])
+def test_bracketed_state_after_a_name(lang: str, text: str, expected: list) -> None:
+    people = find_people(text, lang)
+    assert [(p.name, p.country) for p in sorted(people.persons, key=lambda p: p.first_offset)] == expected

@@ -523,6 +523,7 @@ def _title_case_lines(body: str, tokens: list[Token], lang: str) -> Intervals | 
     return Intervals(spans)
 
 
+BRACKETED_STATE = re.compile(r"[ \t]?\(((?:the )?[^\W\d_][^()\n]{1,38})\)")   # "(Ireland)", "(the Netherlands)"
 MIN_SPEAKER_LINES = 2      # a transcript gives the floor to two speakers at least
 
 
@@ -1013,8 +1014,11 @@ def find_people(body: str, lang: str, home: str | None = None) -> People:
             # "Murat Nurtleu, Deputy Prime Minister and Minister of Foreign Affairs of Kazakhstan, …"
             apposed = nameless.get(i + n) if i + n < len(tokens) and re.fullmatch(
                 r" ?, ?", body[tokens[i + n - 1].end:tokens[i + n].start]) else None
+            # "Leo Varadkar (Ireland)": a state in brackets after the words makes them a person of it
+            bracket = BRACKETED_STATE.match(body, tokens[i + n - 1].end)
+            bracket_cc = _country(bracket.group(1), lang) if bracket else None
             shaped = morph.is_surname_like(base[-1]) or (n == 2 and given is not None and given(words[0])) \
-                or (i in speakers and n == speakers_len.get(i))
+                or (i in speakers and n == speakers_len.get(i)) or bracket_cc is not None
             if n >= 2 and (shaped or apposed) and _plausible(words, base, lang, morph, skeys.keys()):
                 if apposed:
                     t, country, position, k = apposed
@@ -1033,7 +1037,7 @@ def find_people(body: str, lang: str, home: str | None = None) -> People:
                     add_person(i, i + n, base, t, position, country)
                     title_mentions[k] = None      # the title is this person's
                 else:
-                    add_person(i, i + n, base, None, None, None)
+                    add_person(i, i + n, base, None, None, bracket_cc)
                 i += n
                 continue
         i += 1

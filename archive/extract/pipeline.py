@@ -372,9 +372,9 @@ def _participants(body: str, people: People, statements: list[Statement], quoted
                       and not sentence_kind(index_at(sents, starts, m.start))[1] for m in outside)
         as_subject = any(re.split(r"[\s.]+", body[m.start:m.end])[-1] == p.surname
                          and not said.contains(m.start, m.end) and m.start not in p.oblique for m in outside)
-        # an official named in a sentence that reports the meeting ("… губернаторы Андрей Никитинмен
-        # кездесті", "held a meeting with the Chairman of the Turkish Parliament Ismail Kahraman")
-        at_meeting = p.role is not None and any(
+        # an official (an office or a state: "Leo Varadkar (Ireland)") named in a sentence that reports
+        # the meeting ("… губернаторы Андрей Никитинмен кездесті", "X (Ireland) … were also present")
+        at_meeting = (p.role is not None or p.country is not None) and any(
             not said.contains(m.start, m.end) and not possessor(body[m.start:m.end], lang)
             and sentence_kind(index_at(sents, starts, m.start)) == (True, False) for m in outside)
         if p.bystander:
