@@ -9,6 +9,13 @@ NAMES = [("Tokayev", "name"), ("Antony Blinken", "name"), ("Blinken", "name"), (
          ("the Minister", "title"), ("Tayyip Erdogan", "name")]
 
 CASES = [
+    # "stressed on", "outlined", "expressed that"; a fronted purpose clause is no statement
+    ("In order to develop border regions, Tayyip Erdogan stressed on the importance to open border markets.",
+     [("the importance to open border markets", False, "Tayyip Erdogan")]),
+    ("For his part, Emmanuel Macron outlined the high potential for further cooperation in energy.",
+     [("the high potential for further cooperation in energy", False, "Emmanuel Macron")]),
+    ("Antony Blinken expressed that the upcoming summit is the most important event of the year.",
+     [("the upcoming summit is the most important event of the year", False, "Antony Blinken")]),
     ("“We welcome German investors in every sector of our economy,” Tokayev said.",
      [("We welcome German investors in every sector of our economy", True, "Tokayev")]),
     ("\"Trade has doubled in three years,\" the Minister noted. \"We expect further growth.\"",

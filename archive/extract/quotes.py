@@ -1008,6 +1008,9 @@ def _trailing(ctx: _Ctx, sent: Span, out: list[QuoteFinding]) -> None:
             ws, we = m.start("who"), m.end("who")
             if _is_org(ctx, ws, we):
                 continue
+            if any(h.start() < end and h.end() < sent.end
+                   for scan in (g.bare_verbs, g.object_verbs) for h in ctx.hits(scan, we, sent.end)):
+                continue        # the verb has an object of its own ("In order to …, X stressed on the need …")
             cue = ctx.cue_in(ws, we)
             if cue is not None and len(WORD.findall(body[ws:cue.start])) > MAX_ATTR_LEAD - 2:
                 continue        # the speaker opens the attribution ("…, X, Deputy Prime Minister, said")
