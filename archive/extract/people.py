@@ -137,6 +137,7 @@ def _config(lang: str) -> dict[str, Any]:
     data["bridge_stop"] = frozenset(data.get("bridge_stop") or ())
     data["verb_endings"] = tuple(data.get("verb_endings") or ())
     data["not_title_after"] = frozenset(data.get("not_title_after") or ())
+    data["one_letter_words"] = frozenset(data.get("one_letter_words") or ())
     data["posting_after_state"] = frozenset(data.get("posting_after_state") or ())
     data["name_not_before"] = frozenset(data.get("name_not_before") or ())
     data["patronymic_endings"] = tuple(data.get("patronymic_endings") or ())
@@ -595,6 +596,8 @@ def _name_tokens(body: str, tokens: list[Token], j: int, lang: str, title_idx: s
             continue
         if not tok.cap or (j + n) in title_idx or ABBREV.match(tok.text):
             break
+        if n == 0 and tok.lower in cfg["one_letter_words"] and body[tok.end:tok.end + 1] != ".":
+            break           # a one-letter preposition opening a sentence ("С Сергеем Лавровым …"), no initial
         if tok.lower.rstrip(".") in cfg["honorifics"] or tok.lower.startswith(cfg["non_name_words"]):
             break
         if n >= 1 and (_country(tok.text, lang) or _place(tok.text, lang)):
