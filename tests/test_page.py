@@ -84,3 +84,11 @@ def test_a_caption_credited_to_an_outlet_is_chrome() -> None:
     body = "Министр во время встречи в Москве с коллегой - Sputnik Кыргызстан\nГлавы МИД провели переговоры."
     page = read_page(body, "ru")
     assert page.text.startswith(" " * 20) and page.text.endswith("Главы МИД провели переговоры.")
+
+
+def test_a_bracketed_credit_of_an_outlet_is_chrome() -> None:
+    caption = "President Xi Jinping meets the Secretary of State in Beijing, Sept. 30, 2017."
+    body = caption + " (Xinhua/Yao Dawei)\nThe talks went on.\nTrade grew (Kazakhstan/Russia)"
+    page = read_page(body, "en")
+    assert page.text.startswith(caption + " " * len(" (Xinhua/Yao Dawei)"))
+    assert page.text.endswith("Trade grew (Kazakhstan/Russia)")        # no outlet: no credit

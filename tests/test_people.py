@@ -131,3 +131,23 @@ def test_no_common_word_opens_a_name(lang: str, text: str, expected: list) -> No
 def test_bracketed_state_after_a_name(lang: str, text: str, expected: list) -> None:
     people = find_people(text, lang)
     assert [(p.name, p.country) for p in sorted(people.persons, key=lambda p: p.first_offset)] == expected
+
+
+# Family names that come first (Chinese) make a name of the capitalised word after them.
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("kk", "Дипломат партия комитетінің хатшысы Чжу Хайлун және Хуан Саньпинмен кездесті.", ["Чжу Хайлун", "Хуан Саньпин"]),
+    ("en", "He Lifeng met Wang Yi in Beijing. He said the talks went well.", ["Wang Yi"]),
+])
+def test_family_name_first(lang: str, text: str, expected: list) -> None:
+    assert [p.name for p in sorted(find_people(text, lang).persons, key=lambda p: p.first_offset)] == expected
+
+
+# The head of a region's government or republic heads a region, of the region's state.
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("kk", "Дипломат ШҰАА халықтық үкіметінің басшысы Шохрат Закирмен кездесті.", [("Шохрат Закир", "regional_head", "CN")]),
+    ("kk", "Татарстан Республикасының Президенті Рустам Минниханов келді.", [("Рустам Минниханов", "regional_head", "RU")]),
+    ("ru", "Президент Татарстана Рустам Минниханов прибыл в Астану.", [("Рустам Минниханов", "regional_head", "RU")]),
+    ("ru", "Президент Казахстана Касым-Жомарт Токаев прибыл.", [("Касым-Жомарт Токаев", "head_of_state", "KZ")]),
+])
+def test_head_of_a_region(lang: str, text: str, expected: list) -> None:
+    assert [(p.name, p.role, p.country) for p in find_people(text, lang, "KZ").persons] == expected

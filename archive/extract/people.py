@@ -138,6 +138,7 @@ def _config(lang: str) -> dict[str, Any]:
     data["verb_endings"] = tuple(data.get("verb_endings") or ())
     data["not_title_after"] = frozenset(data.get("not_title_after") or ())
     data["one_letter_words"] = frozenset(data.get("one_letter_words") or ())
+    data["family_names_first"] = frozenset(data.get("family_names_first") or ())
     data["posting_after_state"] = frozenset(data.get("posting_after_state") or ())
     data["name_not_before"] = frozenset(data.get("name_not_before") or ())
     data["patronymic_endings"] = tuple(data.get("patronymic_endings") or ())
@@ -311,23 +312,38 @@ def _modifier_country(body: str, tokens: list[Token], title: TitleMatch, lang: s
 REGION_WORDS = 4       # tokens before a regional title that may name its region ("Омбы облысының")
 
 
-def _region_state(body: str, tokens: list[Token], t: TitleMatch, j: int, lang: str) -> str | None:
-    """A regional head's state from the region or city of their office, when no state is named:
-    before the title ("Омбы облысының губернаторы", "Омский губернатор") or in its complement before
-    the name ("губернатор Амурской области Василий Орлов", "Governor of Omsk Region X")."""
-    if t.role not in REGIONAL_ROLES:
-        return None
+def _regional(body: str, tokens: list[Token], t: TitleMatch, j: int, lang: str,
+              country: str | None) -> tuple[TitleMatch, str | None]:
+    """A title with no state named: a regional head's state from the region or city of their office;
+    the head of a region's government or republic ("ШҰАА үкіметінің басшысы", "Татарстан Республикасының
+    Президенті") heads a region, not a state."""
+    if country:
+        return t, country
+    if t.role in REGIONAL_ROLES:
+        return t, _region_state(body, tokens, t, j, lang)
+    if t.role in ("head_of_state", "head_of_government"):
+        cc = _region_state(body, tokens, t, j, lang, cities=False)
+        if cc:
+            return replace(t, role="regional_head"), cc
+    return t, None
+
+
+def _region_state(body: str, tokens: list[Token], t: TitleMatch, j: int, lang: str,
+                  cities: bool = True) -> str | None:
+    """The state of the region or city of an office, when no state is named: before the title ("Омбы
+    облысының губернаторы", "Омский губернатор") or in its complement before the name ("губернатор
+    Амурской области Василий Орлов", "Governor of Omsk Region X")."""
     cfg = _config(lang)
     morph = morphology(lang)
     k = t.first
     while k > 0 and t.first - k < REGION_WORDS and not re.search(r"[,.;:!?\n«»\"]", body[tokens[k - 1].end:tokens[k].start]):
         k -= 1
-    before = [(s, e, cc) for s, e, cc in find_regions(body, lang, tokens[k].start, t.start)
+    before = [(s, e, cc) for s, e, cc in find_regions(body, lang, tokens[k].start, t.start, cities)
               if _modifier_case(body[s:e].split()[-1], cfg, morph)]
     if before:
         return before[-1][2]
     if j > t.last:
-        after = find_regions(body, lang, t.end, tokens[j - 1].end)
+        after = find_regions(body, lang, t.end, tokens[j - 1].end, cities)
         if after:
             return after[0][2]
     return None
@@ -361,14 +377,15 @@ def _following_country(body: str, tokens: list[Token], title: TitleMatch, lang: 
         cc = _country(" ".join(t.text for t in tokens[a:b]), lang)
         if cc:
             return cc, _after_posting(body, tokens, b, lang)
-    if title.role in REGIONAL_ROLES:
-        # "Governor of Xinjiang Erkin Tuniyaz", "Mayor of Moscow X": the region or city of the office
+    if title.role in REGIONAL_ROLES or title.role in ("head_of_state", "head_of_government"):
+        # "Governor of Xinjiang Erkin Tuniyaz", "Mayor of Moscow X", "Президент Татарстана X": the region
+        # or city of the office (a state office of a region is a regional one: _regional)
         for n in (3, 2, 1):
             a, b = j + skip, j + skip + n
             if b > len(tokens) or not all(tokens[x].cap for x in range(a, b)) \
                     or not all(_adjacent(body, tokens[x], tokens[x + 1]) for x in range(j - 1, b - 1)):
                 continue
-            found = find_regions(body, lang, tokens[a].start, tokens[b - 1].end)
+            found = find_regions(body, lang, tokens[a].start, tokens[b - 1].end, title.role in REGIONAL_ROLES)
             if len(found) == 1 and found[0][:2] == (tokens[a].start, tokens[b - 1].end):
                 return found[0][2], b
     return None, j
@@ -894,6 +911,9 @@ def find_people(body: str, lang: str, home: str | None = None) -> People:
         after_country, j = (None, t.last)
         if cfg.get("country_after_title"):
             after_country, j = _following_country(body, tokens, t, lang)
+            if after_country and j > t.last and t.role in ("head_of_state", "head_of_government") \
+                    and find_regions(body, lang, tokens[t.last].start, tokens[j - 1].end, cities=False):
+                t = replace(t, role="regional_head")      # "Президент Татарстана": a region's head
         if j < len(tokens) and tokens[j].lower.rstrip(".") in cfg["honorifics"]:
             j += 1
         adjacent = j < len(tokens) and _adjacent(body, tokens[j - 1], tokens[j])
@@ -937,6 +957,8 @@ def find_people(body: str, lang: str, home: str | None = None) -> People:
             if t.first and _adjacent(body, tokens[t.first - 1], tokens[t.first]):
                 in_state = any(_country(" ".join(x.text for x in tokens[t.first - n:t.first]), lang)
                                for n in (1, 2, 3) if t.first - n >= 0)     # "Қазақстан Республикасының"
+                in_state = in_state or bool(t.first >= 2 and find_regions(     # "Татарстан Республикасының"
+                    body, lang, tokens[t.first - 2].start, tokens[t.first - 1].end, cities=False))
                 if not in_state:
                     near.append(tokens[t.first - 1])
             following = tokens[t.last:t.last + 6]
@@ -964,8 +986,11 @@ def find_people(body: str, lang: str, home: str | None = None) -> People:
                 position = (_position_text(body, tokens, t.first, t.last, lang)
                             + body[t.end:tokens[k - 1].end if k > t.last else t.end].rstrip())
         pending.append((t, j, n, country, position, pos_first))
-    pending = [(t, j, n, country or _region_state(body, tokens, t, j, lang), position, pos_first)
-               for t, j, n, country, position, pos_first in pending]
+    regional = []
+    for t, j, n, country, position, pos_first in pending:
+        t, country = _regional(body, tokens, t, j, lang, country)
+        regional.append((t, j, n, country, position, pos_first))
+    pending = regional
     pending = _join_coordinated_titles(body, tokens, pending, cfg)
     headline = _title_case_lines(body, tokens, lang)
     nameless: dict[int, tuple[TitleMatch, str | None, str, int]] = {}   # phrase start -> title, for appositions
@@ -1021,7 +1046,8 @@ def find_people(body: str, lang: str, home: str | None = None) -> People:
             bracket = BRACKETED_STATE.match(body, tokens[i + n - 1].end)
             bracket_cc = _country(bracket.group(1), lang) if bracket else None
             shaped = morph.is_surname_like(base[-1]) or (n == 2 and given is not None and given(words[0])) \
-                or (i in speakers and n == speakers_len.get(i)) or bracket_cc is not None
+                or (i in speakers and n == speakers_len.get(i)) or bracket_cc is not None \
+                or (n == 2 and words[0] in cfg["family_names_first"] and len(words[1]) >= 2)
             if n >= 2 and (shaped or apposed) and _plausible(words, base, lang, morph, skeys.keys()):
                 if apposed:
                     t, country, position, k = apposed

@@ -341,13 +341,15 @@ def find_places(body: str, lang: str, start: int = 0, end: int | None = None) ->
 _REGION_KINDS = frozenset({"region", "city"})
 
 
-def find_regions(body: str, lang: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
-    """(start, end, ISO) of the regions and cities named inside body[start:end] ("Омбы облысының",
+def find_regions(body: str, lang: str, start: int = 0, end: int | None = None,
+                 cities: bool = True) -> list[tuple[int, int, str]]:
+    """(start, end, ISO) of the regions (and cities) named inside body[start:end] ("Омбы облысының",
     "Амурской области", "Ningxia"): where a governor or a mayor comes from."""
     idx = _index(lang)
     end = len(body) if end is None else end
+    kinds = _REGION_KINDS if cities else frozenset({"region"})
     return [(s, e, entry.country) for s, e, entry in _match(idx, body, _split_tokens(idx, body, start, end),
-                                                             _REGION_KINDS) if entry.country]
+                                                             kinds) if entry.country]
 
 
 def _place(entry: _Entry, lang: str) -> Place:
