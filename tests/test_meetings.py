@@ -88,3 +88,16 @@ def test_the_event_named_after_a_lead_without_one() -> None:
             "В ходе переговоров был обсужден широкий спектр вопросов.")
     (meeting,) = extract_article(article_from_text(text, "t", defaults={"language": "ru"})).meetings
     assert meeting.kind == "talks"
+
+
+@pytest.mark.parametrize(("lang", "text", "place"), [
+    # a city in the genitive before an office names the office, not the place
+    ("kk", "Шымкент қаласының әкімі Ғабидолла Әбдірахымов Өзбекстанда болды.", (None, "UZ")),
+    # with no city named, a state the lead says it happened in or went to
+    ("kk", "Облыс делегациясы Өзбекстанда болды. Облыс әкімі Жансейіт Түймебаев кездесулер өткізді.", (None, "UZ")),
+    ("ru", "Делегация Казахстана прибыла в Узбекистан. Аким Ерлан Нысанбаев провел встречи.", (None, "UZ")),
+    ("en", "A Kazakh delegation arrived in Uzbekistan. Akim Yerlan Nyssanbayev held meetings.", (None, "UZ")),
+])
+def test_where_with_no_city(lang: str, text: str, place: tuple) -> None:
+    (meeting,) = extract_article(article_from_text(text, "t", defaults={"language": lang})).meetings
+    assert (meeting.city, meeting.country) == place

@@ -532,6 +532,23 @@ def _names_an_event(occasion: str, cfg: dict[str, Any]) -> bool:
     return not heads or any(w.startswith(heads) for w in words)
 
 
+def _where_country(body: str, lead_para: Span, lang: str, cfg: dict[str, Any]) -> tuple[int, int, str] | None:
+    """The first state the lead names as where something happens or where someone goes ("Өзбекстанда
+    болды", "прибыл в Узбекистан", "arrived in Uzbekistan"): a case ending of place (`where_endings`)
+    or a preposition of place (`place_prepositions`) before it."""
+    from archive.extract.places import find_countries
+
+    endings = tuple(cfg.get("where_endings") or ())
+    preps = frozenset(cfg.get("place_prepositions") or ())
+    for s, e, cc in find_countries(body, lang, lead_para.start, lead_para.end):
+        word = body[s:e].split()[-1].lower()
+        before = body[max(lead_para.start, s - 12):s].split()
+        if (endings and word.endswith(endings) and morphology(lang).nominative(body[s:e].split()[-1]).lower() != word) \
+                or (before and before[-1].lower() in preps):
+            return s, e, cc
+    return None
+
+
 def _named_city(body: str, lead_para: Span, lang: str, cfg: dict[str, Any]) -> Place | None:
     """A place the lead says is a city ("Тяньцзинь шаһарында", "в городе Гянджа", "the city of Tianjin"),
     known to the gazetteer or not (then its country is unknown): `city_phrases`, RE2 patterns whose
@@ -646,6 +663,12 @@ def find_setting(body: str, paragraphs: list[Span], sentences: list[Span], lang:
             note("meeting.place", "the dateline's place" if place_word and p.name == getattr(lookup(place_word, lang), "name", None)
                  else "said to be a city" if named is not None and p is named else "a place the lead names",
                  lead_para.start, min(lead_para.end, lead_para.start + 80), f"{city}, {country}")
+        else:
+            where = _where_country(body, lead_para, lang, cfg)
+            if where is not None:
+                country = where[2]
+                note("meeting.country", "a state the lead says it happened in or went to (no city named)",
+                     where[0], where[1], country)
     else:
         note("meeting.place", "a call has no place")
 
