@@ -10,10 +10,10 @@ NAMES = [("Tokayev", "name"), ("Antony Blinken", "name"), ("Blinken", "name"), (
 
 CASES = [
     # "stressed on", "outlined", "expressed that"; a fronted purpose clause is no statement
-    ("In order to develop border regions, Tayyip Erdogan stressed on the importance to open border markets.",
-     [("the importance to open border markets", False, "Tayyip Erdogan")]),
-    ("For his part, Emmanuel Macron outlined the high potential for further cooperation in energy.",
-     [("the high potential for further cooperation in energy", False, "Emmanuel Macron")]),
+    ("To support the transit corridor, Tayyip Erdogan stressed on the need to open two new rail crossings.",
+     [("the need to open two new rail crossings", False, "Tayyip Erdogan")]),
+    ("Emmanuel Macron in turn outlined plans for joint uranium projects.",
+     [("plans for joint uranium projects", False, "Emmanuel Macron")]),
     ("Antony Blinken expressed that the upcoming summit is the most important event of the year.",
      [("the upcoming summit is the most important event of the year", False, "Antony Blinken")]),
     ("“We welcome German investors in every sector of our economy,” Tokayev said.",

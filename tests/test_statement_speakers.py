@@ -29,7 +29,7 @@ CLAIM_SPEAKERS = [
      ["Касым-Жомарт Токаев"]),
     # "In particular" carries Tokayev's statement into the next paragraph; a background paragraph does not
     ("en", "President Kassym-Jomart Tokayev met President of Uzbekistan Shavkat Mirziyoyev in Tashkent.\n"
-           "Tokayev said that Uzbekistan was one of the largest trading partners of Kazakhstan.\n"
+           "Tokayev said that Uzbekistan remained a key trading partner of Kazakhstan.\n"
            "In particular, bilateral trade reached $5 billion last year.\n"
            "Kazakhstan's trade with China reached $40 billion last year.",
      ["Kassym-Jomart Tokayev", None]),

@@ -541,7 +541,7 @@ def _period(L: _Lang, body: str, s: _Sentence, clause: tuple[int, int], start: i
         dist = (start - h.end) if h.end <= start else 2 * (h.start - end)
         dist += WEAK_PERIOD if h.weak else 0
         if h.start >= end and "," in body[end:h.start]:
-            dist += PERIOD_PAST_COMMA     # "… 4 есеге өсіп, тек соңғы жылдың өзінде 28 пайызға": the next one's
+            dist += PERIOD_PAST_COMMA     # "X 3 есе өсіп, былтыр 10 пайызға": "былтыр" is the second number's
 
         if best is None or dist < best[0]:
             best = (dist, h)

@@ -27,7 +27,7 @@ LONG_WORD = re.compile(r"[^\W\d_]{4}")
 ENDS_SENTENCE = re.compile(r"[.!?…:;»\"”)]\s*$")
 DATE_MARK = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b")      # "date 2025-11-13" before the text
 NUMERIC_DATE = re.compile(r"\A\s*(\d{1,2})[./](\d{1,2})[./](\d{4})(?!\d)")
-PAREN_CREDIT = re.compile(r"\(([^()/\n]{2,40})/([^()/\n]{2,40})\)\s*$")   # "(Xinhua/Yao Dawei)" ending a line
+PAREN_CREDIT = re.compile(r"\(([^()/\n]{2,40})/([^()/\n]{2,40})\)\s*$")   # "(Agency/Photographer)" ending a line
 CREDIT = re.compile(r"\s[-–—]\s+([^-–—]{2,40})$")    # a caption's credit: "…, 2024 - Sputnik"
 WRAP_WIDTH = 50          # a line this long that stops mid-sentence may have been wrapped by the page
 WRAPPED_LINES = 3        # … and a page with this many such lines was
@@ -90,7 +90,7 @@ def read_page(body: str, lang: str) -> Page:
             content.append((s, e))
             credit = PAREN_CREDIT.search(line)
             if credit and _known_outlet(credit.group(1)):
-                # a caption's credit in brackets: "… in Beijing, Sept. 30, 2017. (Xinhua/Yao Dawei)"
+                # a caption's credit in brackets at the end of its line: "… (Agency/Photographer)"
                 chrome.append(Span(s + credit.start(), s + credit.end()))
                 note("page chrome", "a photo credit in brackets", s + credit.start(), s + credit.end())
         seen.add(_norm(line))

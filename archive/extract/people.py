@@ -919,7 +919,7 @@ def find_people(body: str, lang: str, home: str | None = None) -> People:
         adjacent = j < len(tokens) and _adjacent(body, tokens[j - 1], tokens[j])
         if not adjacent and j < len(tokens) and (t.role == COUNTERPART or cfg.get("title_comma_name")) \
                 and re.fullmatch(r" ?, ", body[tokens[j - 1].end:tokens[j].start]):
-            adjacent = True               # "his Kazakh counterpart, Murat Nurtileu,"
+            adjacent = True               # "his Uzbek counterpart, Name Surname,"
         n = _name_tokens(body, tokens, j, lang, title_idx) if adjacent else 0
         country = t.country or after_country or before_country
         if t.role == COUNTERPART and not country and t.first and _adjacent(body, tokens[t.first - 1], tokens[t.first]):
@@ -1202,7 +1202,7 @@ def _assign_positions(people: People, positions: Positions, lang: str) -> None:
 
 
 def _counterparts(people: People) -> None:
-    """"Hakan Fidan and his Kazakh counterpart, Murat Nurtileu": a counterpart holds the office of the
+    """"X and his Uzbek counterpart, Y": a counterpart holds the office of the
     official named before them."""
     latest: Person | None = None
     for m in people.names:
