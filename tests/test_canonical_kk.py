@@ -98,6 +98,7 @@ def test_no_reference_date_keeps_what_it_can() -> None:
     ("Шекара арқылы өтетін жүк тасымалы 12 пайызға өсті.", "freight"),
     ("Үкімет жобаларды қолдауға 1,2 трлн теңге бөлді.", "funding"),
     ("Ұлттық валюталардың есеп айырысудағы үлесі 80 пайыздан асты.", "other"),
+    ("Делегация құрамында кәсіпорындардың 40-қа жуық басшылары бар.", "people_count"),   # heads, not firms
 ])
 def test_metric_codes(body, want) -> None:
     assert claim(body).metric_code == want

@@ -57,3 +57,12 @@ def test_object_metric_period():
     (c,) = claims("Кездесу қорытындысы бойынша тараптар 8 жаңа жобаны іске қосты.")
     assert c.object == "жаңа жоба" and c.unit is None
     assert all(c.speaker is None for c in claims(text))
+
+
+@pytest.mark.parametrize(("text", "obj"), [
+    ("Делегация құрамында отандық зауыттардың 40-қа жуық басшылары бар.", "басшы"),     # after a qualifier
+    ("Форумға 300-ден астам кәсіпкер қатысты.", "кәсіпкер"),
+])
+def test_counted_people(text: str, obj: str) -> None:
+    (c,) = claims(text)
+    assert c.object == obj
