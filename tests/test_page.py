@@ -92,3 +92,11 @@ def test_a_bracketed_credit_of_an_outlet_is_chrome() -> None:
     page = read_page(body, "en")
     assert page.text.startswith(caption + " " * len(" (Xinhua/Ma Lin)"))
     assert page.text.endswith("Trade grew (Kazakhstan/Russia)")        # no outlet: no credit
+
+
+def test_teasers_of_other_articles_are_chrome() -> None:
+    body = ("Мемлекет басшысы Бакуге ресми сапармен барды.\nЖаңа мектептер ашылды\nБілім • Бүгін, 09:50\n"
+            "Ғалымдар форумы өтті\nҒылым • Кеше, 18:05\n")
+    page = read_page(body, "kk")
+    assert page.text.startswith("Мемлекет басшысы Бакуге ресми сапармен барды.\n")
+    assert not page.text[len("Мемлекет басшысы Бакуге ресми сапармен барды.\n"):].strip()

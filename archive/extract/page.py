@@ -27,6 +27,8 @@ LONG_WORD = re.compile(r"[^\W\d_]{4}")
 ENDS_SENTENCE = re.compile(r"[.!?…:;»\"”)]\s*$")
 DATE_MARK = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b")      # "date 2025-11-13" before the text
 NUMERIC_DATE = re.compile(r"\A\s*(\d{1,2})[./](\d{1,2})[./](\d{4})(?!\d)")
+TIME = re.compile(r"(?<!\d)(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)")
+TEASER_WORDS = 12
 PAREN_CREDIT = re.compile(r"\(([^()/\n]{2,40})/([^()/\n]{2,40})\)\s*$")   # "(Agency/Photographer)" ending a line
 CREDIT = re.compile(r"\s[-–—]\s+([^-–—]{2,40})$")    # a caption's credit: "…, 2024 - Sputnik"
 WRAP_WIDTH = 50          # a line this long that stops mid-sentence may have been wrapped by the page
@@ -94,6 +96,20 @@ def read_page(body: str, lang: str) -> Page:
                 chrome.append(Span(s + credit.start(), s + credit.end()))
                 note("page chrome", "a photo credit in brackets", s + credit.start(), s + credit.end())
         seen.add(_norm(line))
+    # a teaser of another article: a headline line right above its rubric-and-time line ("Білім •
+    # Бүгін, 09:50"): lists of related news at the page's foot
+    teasers = []
+    ticker_starts = {sp.start for sp in chrome if TIME.search(body, sp.start, sp.end)
+                     and any(c in body[sp.start:sp.end] for c in "•|·")}
+    for s1, e1 in content:
+        nxt = body.find("\n", e1) + 1
+        if nxt in ticker_starts and not ENDS_SENTENCE.search(body[s1:e1].rstrip()) \
+                and len(body[s1:e1].split()) <= TEASER_WORDS:
+            teasers.append(Span(s1, e1))
+            note("page chrome", "a teaser: a headline above a rubric and time", s1, e1)
+    if teasers:
+        chrome = sorted(chrome + teasers, key=lambda sp: sp.start)
+        content = [c for c in content if Span(*c) not in teasers]
     for span in chrome:
         for k in range(span.start, span.end):
             text[k] = " "
