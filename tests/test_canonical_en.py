@@ -74,6 +74,8 @@ def test_over_the_year_is_the_year_named_before() -> None:
     ("French companies have invested more than $19 billion in the country.", "investment"),
     ("The sides signed contracts worth $1.5 billion.", "project_value"),
     ("Around 170 enterprises with French participation operate in Kazakhstan.", "enterprise_count"),
+    ("The number of joint ventures rose by 30 percent.", "enterprise_count"),  # a count's change
+    ("The number of shared projects tripled to 12 percent of the total.", "project_count"),
     ("The leaders signed three intergovernmental agreements.", "document_count"),
     ("The United States will provide $25 million in additional funding.", "funding"),
     ("The region is home to more than 75 million people.", "people_count"),
